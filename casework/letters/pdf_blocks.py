@@ -1,0 +1,257 @@
+"""Turns the letter's body blocks into reportlab flowables, escaping every string."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
+from reportlab.platypus import Spacer as SpaceFlowable
+from reportlab.platypus import Table as TableFlowable
+
+from casework.letters.pdf_fonts import BOLD, REGULAR
+from casework.letters.pdf_model import (
+    Block,
+    Bullets,
+    Heading,
+    LetterDocument,
+    Para,
+    Signature,
+    Spacer,
+    Table,
+)
+from casework.letters.pdf_page import INK, TEXT_WIDTH
+from casework.letters.pdf_text import clean, markup
+
+GRID = HexColor("#c8c8c8")
+CELL_PADDING = 4
+SIGNATURE_ROOM = 40  # points left blank for a handwritten signature
+MIN_COLUMN = 54  # points; narrower columns wrap every word
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles for one body type size."""
+
+    body: ParagraphStyle
+    bold: ParagraphStyle
+    subject: ParagraphStyle
+    heading: ParagraphStyle
+    bullet: ParagraphStyle
+    last_bullet: ParagraphStyle
+    caption: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_bold: ParagraphStyle
+    cell_bold_right: ParagraphStyle
+    closing: ParagraphStyle
+
+
+@functools.lru_cache(maxsize=8)
+def styles_for(size: float) -> Styles:
+    """Build (once per size) the calm, single-family styles a letter uses."""
+    body = ParagraphStyle(
+        "body",
+        fontName=REGULAR,
+        fontSize=size,
+        leading=round(size * 1.4, 1),
+        textColor=INK,
+        spaceAfter=round(size * 0.75, 1),
+        allowWidows=0,
+        allowOrphans=0,
+    )
+    cell = ParagraphStyle(
+        "cell", parent=body, leading=round(size * 1.25, 1), spaceAfter=0, alignment=TA_LEFT
+    )
+    bullet = ParagraphStyle(
+        "bullet",
+        parent=body,
+        leftIndent=size * 1.5,
+        bulletIndent=size * 0.4,
+        spaceAfter=round(size * 0.35, 1),
+    )
+    return Styles(
+        body=body,
+        bold=ParagraphStyle("bold", parent=body, fontName=BOLD),
+        subject=ParagraphStyle(
+            "subject", parent=body, fontName=BOLD, spaceAfter=round(size * 1.1, 1)
+        ),
+        heading=ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=BOLD,
+            fontSize=size + 1,
+            leading=round((size + 1) * 1.3, 1),
+            spaceBefore=round(size * 0.6, 1),
+            spaceAfter=round(size * 0.4, 1),
+            keepWithNext=1,
+        ),
+        bullet=bullet,
+        last_bullet=ParagraphStyle("last_bullet", parent=bullet, spaceAfter=body.spaceAfter),
+        caption=ParagraphStyle(
+            "caption", parent=body, fontName=BOLD, spaceBefore=2, spaceAfter=4, keepWithNext=1
+        ),
+        cell=cell,
+        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=BOLD),
+        cell_bold_right=ParagraphStyle(
+            "cell_bold_right", parent=cell, fontName=BOLD, alignment=TA_RIGHT
+        ),
+        closing=ParagraphStyle("closing", parent=body, spaceAfter=0, keepWithNext=1),
+    )
+
+
+def body_flowables(letter: LetterDocument) -> list[Flowable]:
+    """Return the subject line and body blocks of a letter as flowables."""
+    styles = styles_for(float(letter.body_font_size))
+    story: list[Flowable] = []
+    if clean(letter.subject).strip():
+        story.append(Paragraph(markup(letter.subject), styles.subject))
+    for block in letter.blocks:
+        flowables = _block(block, styles)
+        if isinstance(block, Signature) and story and isinstance(story[-1], Paragraph):
+            # A signature never stands alone on a page: it takes the last paragraph along.
+            flowables = [KeepTogether([story.pop(), *flowables])]
+        story.extend(flowables)
+    return story
+
+
+def _block(block: Block, styles: Styles) -> list[Flowable]:
+    """Return the flowables for one block."""
+    if isinstance(block, Heading):
+        return [Paragraph(markup(block.text), styles.heading)]
+    if isinstance(block, Para):
+        return [Paragraph(markup(block.text), styles.bold if block.bold else styles.body)]
+    if isinstance(block, Bullets):
+        items = [
+            Paragraph(markup(item), styles.bullet, bulletText="\u2022") for item in block.items
+        ]
+        if items:
+            # The list as a whole is separated from what follows like a paragraph.
+            items[-1] = Paragraph(markup(block.items[-1]), styles.last_bullet, bulletText="\u2022")
+        return items
+    if isinstance(block, Table):
+        return _table(block, styles)
+    if isinstance(block, Signature):
+        return [_signature(block, styles)]
+    if isinstance(block, Spacer):
+        return [SpaceFlowable(1, max(0.0, float(block.height_pt)))]
+    raise TypeError(f"not a letter block: {type(block).__name__}")
+
+
+def _signature(block: Signature, styles: Styles) -> Flowable:
+    """Keep the closing, the space to sign and the signer's lines on one page."""
+    lines = [clean(line) for line in block.lines]
+    parts: list[Flowable] = [SpaceFlowable(1, styles.body.fontSize * 0.5)]
+    if lines:
+        parts.append(Paragraph(markup(lines[0]), styles.closing))
+    parts.append(SpaceFlowable(1, SIGNATURE_ROOM))
+    parts.extend(Paragraph(markup(line), styles.closing) for line in lines[1:])
+    return KeepTogether(parts)
+
+
+def _table(block: Table, styles: Styles) -> list[Flowable]:
+    """Return the caption and a full-width table with right-aligned money columns."""
+    columns = max(
+        [len(block.headers), len(block.total or ()), *(len(row) for row in block.rows)]
+    )
+    if columns == 0:
+        return []
+    right = [i < len(block.align) and block.align[i] == "right" for i in range(columns)]
+
+    def cells(values: Sequence[str], bold: bool) -> list[Paragraph]:
+        padded = [*values, *[""] * (columns - len(values))]
+        return [
+            Paragraph(markup(value), _cell_style(styles, bold, right[i]))
+            for i, value in enumerate(padded)
+        ]
+
+    data = []
+    if block.headers:
+        data.append(cells(block.headers, bold=True))
+    data.extend(cells(row, bold=False) for row in block.rows)
+    if block.total is not None:
+        data.append(cells(block.total, bold=True))
+
+    widths = _column_widths(block, columns, right, styles.cell.fontSize)
+    header_rows = 1 if block.headers else 0
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+    ]
+    if header_rows:
+        commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, INK))
+    if block.total is not None:
+        commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
+        commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.8, INK))
+    table = TableFlowable(
+        data,
+        colWidths=widths,
+        repeatRows=header_rows,
+        style=TableStyle(commands),
+        hAlign="LEFT",
+        spaceBefore=2,
+        spaceAfter=styles.body.spaceAfter + 2,
+    )
+    story: list[Flowable] = []
+    if clean(block.caption).strip():
+        story.append(Paragraph(markup(block.caption), styles.caption))
+    story.append(table)
+    return story
+
+
+def _cell_style(styles: Styles, bold: bool, right: bool) -> ParagraphStyle:
+    """Pick the cell style for a weight and an alignment."""
+    if bold:
+        return styles.cell_bold_right if right else styles.cell_bold
+    return styles.cell_right if right else styles.cell
+
+
+def _column_widths(block: Table, columns: int, right: list[bool], size: float) -> list[float]:
+    """Return column widths that fill the text width.
+
+    Given fractions are used as they are (scaled to sum to one). Otherwise money
+    columns keep their natural width and text columns share what is left, so a long
+    description wraps instead of squeezing the amounts.
+    """
+    given = [max(0.0, float(f)) for f in block.col_widths[:columns]]
+    if len(given) == columns and sum(given) > 0:
+        scale = TEXT_WIDTH / sum(given)
+        return [f * scale for f in given]
+
+    natural = [MIN_COLUMN] * columns
+    every_row = [block.headers, *block.rows, *([block.total] if block.total else [])]
+    for row in every_row:
+        for i, value in enumerate(row[:columns]):
+            font = BOLD if row is block.headers or row is block.total else REGULAR
+            longest = max(stringWidth(part, font, size) for part in clean(value).split("\n"))
+            natural[i] = max(natural[i], longest + 2 * CELL_PADDING + 1)
+
+    flexible = [i for i in range(columns) if not right[i]] or list(range(columns))
+    fixed = sum(natural[i] for i in range(columns) if i not in flexible)
+    if fixed > TEXT_WIDTH * 0.75:
+        # Too many wide money columns to keep whole: share the width evenly.
+        return [TEXT_WIDTH / columns] * columns
+    room = TEXT_WIDTH - fixed
+    wanted = sum(natural[i] for i in flexible)
+    widths = list(natural)
+    if wanted <= room:
+        for i in flexible:
+            widths[i] = room * natural[i] / wanted
+        return widths
+    # Narrow text columns keep their width; the widest ones share the rest and wrap.
+    remaining = room
+    by_size = sorted(flexible, key=lambda i: natural[i])
+    for position, i in enumerate(by_size):
+        widths[i] = min(natural[i], remaining / (len(by_size) - position))
+        remaining -= widths[i]
+    return widths

@@ -1,0 +1,74 @@
+"""Makes untrusted text safe to print: no control characters, no live markup."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+# Bidirectional overrides and isolates reorder what a reader sees; marks are harmless
+# but invisible, so both go.
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+
+
+def clean(text: str) -> str:
+    """Return text with control, bidi-override, surrogate and non-characters removed."""
+    text = _NEWLINES.sub("\n", str(text)).replace("\t", " ")
+    kept = []
+    for char in text:
+        if char == "\n":
+            kept.append(char)
+            continue
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs") or char in _BIDI_CONTROLS:
+            continue
+        if (ord(char) & 0xFFFE) == 0xFFFE or 0xFDD0 <= ord(char) <= 0xFDEF:
+            continue
+        kept.append(char)
+    return "".join(kept)
+
+
+def one_line(text: str) -> str:
+    """Return cleaned text with line breaks turned into spaces, for single-line spots."""
+    return " ".join(clean(text).split())
+
+
+def markup(text: str) -> str:
+    """Return text escaped for a reportlab Paragraph, keeping its line breaks."""
+    return "<br/>".join(escape(line) for line in clean(text).split("\n"))
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Break one line of text into lines no wider than width, splitting long words."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if stringWidth(candidate, font, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        # A word wider than the line (a long e-mail, a name without spaces) is cut.
+        while stringWidth(word, font, size) > width:
+            cut = _fit(word, font, size, width)
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _fit(word: str, font: str, size: float, width: float) -> int:
+    """Return how many leading characters of word fit in width (at least one)."""
+    count = 1
+    while count < len(word) and stringWidth(word[: count + 1], font, size) <= width:
+        count += 1
+    return count
