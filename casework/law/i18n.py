@@ -5,6 +5,6 @@ web layer translates them with gettext when it renders a breakdown.
 """
 
 
-def N_(s: str) -> str:  # noqa: N802 - the conventional gettext marker name
+def N_(s: str) -> str:
     """Mark a msgid for Babel extraction and return it unchanged."""
     return s

@@ -12,7 +12,7 @@ def cents(value: Decimal) -> Decimal:
 
 
 def to_decimal(value: object, what: str = "value") -> Decimal:
-    """Convert int, str or Decimal to Decimal; refuse floats, whose binary error leaks into money."""
+    """Convert int, str or Decimal to Decimal; refuse floats, whose binary error creeps in."""
     if isinstance(value, bool) or isinstance(value, float):
         raise TypeError(f"{what} must be a Decimal, int or str, not {type(value).__name__}")
     if isinstance(value, Decimal):

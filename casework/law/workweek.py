@@ -66,9 +66,7 @@ def week_pay(
     job_hours = sum((_non_negative(j.hours, "job hours") for j in jobs), ZERO)
     if job_hours > hours:
         raise ValueError("the jobs' hours exceed the hours worked in the week")
-    straight = sum(
-        (_non_negative(j.rate, "job rate") * to_decimal(j.hours) for j in jobs), ZERO
-    )
+    straight = sum((_non_negative(j.rate, "job rate") * to_decimal(j.hours) for j in jobs), ZERO)
     straight += _non_negative(piece_earnings, "piece_earnings")
     straight += _non_negative(bonus, "bonus")
     if salary is not None:
