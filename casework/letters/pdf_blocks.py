@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 from reportlab.platypus import Spacer as SpaceFlowable
 from reportlab.platypus import Table as TableFlowable
 
-from casework.letters.pdf_fonts import BOLD, REGULAR
+from casework.letters.pdf_fonts import BOLD, REGULAR, register_fonts
 from casework.letters.pdf_model import (
     Block,
     Bullets,
@@ -55,12 +55,14 @@ class Styles:
 @functools.lru_cache(maxsize=8)
 def styles_for(size: float) -> Styles:
     """Build (once per size) the calm, single-family styles a letter uses."""
+    register_fonts()
     body = ParagraphStyle(
         "body",
         fontName=REGULAR,
         fontSize=size,
         leading=round(size * 1.4, 1),
         textColor=INK,
+        bulletFontName=REGULAR,
         spaceAfter=round(size * 0.75, 1),
         allowWidows=0,
         allowOrphans=0,
@@ -102,7 +104,7 @@ def styles_for(size: float) -> Styles:
         cell_bold_right=ParagraphStyle(
             "cell_bold_right", parent=cell, fontName=BOLD, alignment=TA_RIGHT
         ),
-        closing=ParagraphStyle("closing", parent=body, spaceAfter=0, keepWithNext=1),
+        closing=ParagraphStyle("closing", parent=body, spaceAfter=0),
     )
 
 
@@ -113,11 +115,15 @@ def body_flowables(letter: LetterDocument) -> list[Flowable]:
     if clean(letter.subject).strip():
         story.append(Paragraph(markup(letter.subject), styles.subject))
     for block in letter.blocks:
-        flowables = _block(block, styles)
-        if isinstance(block, Signature) and story and isinstance(story[-1], Paragraph):
-            # A signature never stands alone on a page: it takes the last paragraph along.
-            flowables = [KeepTogether([story.pop(), *flowables])]
-        story.extend(flowables)
+        if isinstance(block, Signature):
+            parts = _signature(block, styles)
+            if story and isinstance(story[-1], Paragraph):
+                # A signature never stands alone on a page: it takes the last paragraph along.
+                parts.insert(0, story.pop())
+            # One flat KeepTogether: a nested one reports an endless height and forces a page.
+            story.append(KeepTogether(parts))
+        else:
+            story.extend(_block(block, styles))
     return story
 
 
@@ -138,21 +144,21 @@ def _block(block: Block, styles: Styles) -> list[Flowable]:
     if isinstance(block, Table):
         return _table(block, styles)
     if isinstance(block, Signature):
-        return [_signature(block, styles)]
+        return [KeepTogether(_signature(block, styles))]
     if isinstance(block, Spacer):
         return [SpaceFlowable(1, max(0.0, float(block.height_pt)))]
     raise TypeError(f"not a letter block: {type(block).__name__}")
 
 
-def _signature(block: Signature, styles: Styles) -> Flowable:
-    """Keep the closing, the space to sign and the signer's lines on one page."""
+def _signature(block: Signature, styles: Styles) -> list[Flowable]:
+    """Return the closing, the space to sign and the signer's lines, to be kept together."""
     lines = [clean(line) for line in block.lines]
     parts: list[Flowable] = [SpaceFlowable(1, styles.body.fontSize * 0.5)]
     if lines:
         parts.append(Paragraph(markup(lines[0]), styles.closing))
     parts.append(SpaceFlowable(1, SIGNATURE_ROOM))
     parts.extend(Paragraph(markup(line), styles.closing) for line in lines[1:])
-    return KeepTogether(parts)
+    return parts
 
 
 def _table(block: Table, styles: Styles) -> list[Flowable]:
