@@ -50,8 +50,8 @@ def normalize_phone(value: str, default_country: str = "1") -> str:
     A number written with "+" keeps its own country code. Otherwise it is taken as
     a national number of ``default_country``: an international prefix ("011" in
     North America, "00" elsewhere) is removed instead, a trunk "0" is dropped, and
-    the country code is prepended unless a North American number already carries
-    its "1". Fewer than 7 digits give "".
+    the country code is prepended unless a North American number already starts
+    with its "1". Fewer than 7 digits give "".
     """
     if not (default_country.isascii() and default_country.isdigit()):
         raise ValueError("default_country must be a numeric country calling code")
@@ -65,7 +65,8 @@ def normalize_phone(value: str, default_country: str = "1") -> str:
     if default_country == "1":
         if digits.startswith("011"):
             return digits[3:] if len(digits) - 3 >= MIN_PHONE_DIGITS else ""
-        if len(digits) == 11 and digits.startswith("1"):
+        # North American area codes never start with 1, so a leading 1 is the country code.
+        if digits.startswith("1"):
             return digits
         return "1" + digits
     if digits.startswith("00"):

@@ -70,9 +70,7 @@ class Envelope:
         )
         return version, nonce + sealed
 
-    def unwrap(
-        self, wrapped: bytes, kind: str, subject_id: uuid.UUID, kek_version: int
-    ) -> bytes:
+    def unwrap(self, wrapped: bytes, kind: str, subject_id: uuid.UUID, kek_version: int) -> bytes:
         """Unwrap a data key with exactly master-key ``kek_version``; DecryptionError on failure."""
         where = f"{kind} {subject_id} (master key version {kek_version})"
         cipher = self._ciphers.get(kek_version)
