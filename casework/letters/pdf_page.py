@@ -63,7 +63,7 @@ LATER_HEADER_BASELINE = 0.62 * inch
 LATER_RULE = 0.74 * inch
 LATER_BODY_TOP = 1.0 * inch
 BODY_BOTTOM = 1.0 * inch
-FOOTER_BASELINE = 0.6 * inch
+FOOTER_BASELINE = 0.55 * inch
 
 
 def from_top(distance: float) -> float:
@@ -241,7 +241,11 @@ def _draw_footer(canvas: Canvas, letter: LetterDocument) -> None:
     size = footer_size(letter)
     widest_label = page_label(letter.page_label, 888, 888)
     room = TEXT_WIDTH - stringWidth(widest_label, REGULAR, size) - 0.3 * inch
-    lines = wrap(text, REGULAR, size, room)[:3]
+    lines = wrap(text, REGULAR, size, room)
+    if len(lines) > 2:
+        # A long note gets smaller type rather than creeping up into the body.
+        size = 8.0
+        lines = wrap(text, REGULAR, size, room)[:3]
     canvas.setFont(REGULAR, size)
     canvas.setFillColor(MUTED)
     y = FOOTER_BASELINE + (len(lines) - 1) * size * 1.25

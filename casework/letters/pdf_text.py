@@ -58,6 +58,9 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
         # A word wider than the line (a long e-mail, a name without spaces) is cut.
         while stringWidth(word, font, size) > width:
             cut = _fit(word, font, size, width)
+            hyphen = word.rfind("-", 0, cut)
+            if hyphen > 0:
+                cut = hyphen + 1  # break after a hyphen where the word has one
             lines.append(word[:cut])
             word = word[cut:]
         current = word
