@@ -83,6 +83,13 @@ def compounding_for(state: str) -> str:
     return "annual" if _state(state) == "US" else "simple"
 
 
+def _whole_cents(value: object, what: str) -> Decimal:
+    number = to_decimal(value, what)
+    if number != cents(number):
+        raise ValueError(f"{what} {number} must be in whole cents")
+    return cents(number)
+
+
 def _accrue(principal: Decimal, rate: Decimal, start: date, end: date) -> Decimal:
     return cents(principal * rate * (end - start).days / DAYS_IN_YEAR)
 
@@ -96,7 +103,7 @@ def balance(
     compounding: str = "simple",
 ) -> Balance:
     """Return interest, payments applied and the amount due on `as_of` for one judgment."""
-    principal = to_decimal(principal, "principal")
+    principal = _whole_cents(principal, "principal")
     rate = to_decimal(rate, "rate")
     if principal < 0 or rate < 0:
         raise ValueError("principal and rate must not be negative")
@@ -106,7 +113,7 @@ def balance(
         raise ValueError("as_of is before the judgment was entered")
     events: list[tuple[date, Decimal]] = []
     for received_on, amount in payments:
-        amount = to_decimal(amount, "payment amount")
+        amount = _whole_cents(amount, "payment amount")
         if amount < 0:
             raise ValueError(f"payment of {amount} on {received_on} is negative")
         if received_on < entered_on:
@@ -118,10 +125,7 @@ def balance(
     events.sort(key=lambda event: event[0])
 
     outstanding = principal
-    unpaid_interest = ZERO
-    accrued_total = ZERO
-    interest_paid = ZERO
-    principal_paid = ZERO
+    unpaid_interest = accrued_total = interest_paid = principal_paid = cents(ZERO)
     allocations: list[Allocation] = []
     last = entered_on
     anniversary_index = 1
