@@ -11,6 +11,7 @@ import functools
 import io
 from collections.abc import Sequence
 
+from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 from reportlab.platypus import Spacer as SpaceFlowable
 
@@ -73,7 +74,7 @@ def render_many(docs: Sequence[LetterDocument]) -> bytes:
     out = io.BytesIO()
     template = BaseDocTemplate(
         out,
-        pagesize=(MARGIN * 2 + TEXT_WIDTH, PAGE_HEIGHT),
+        pagesize=LETTER,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=LATER_BODY_TOP,

@@ -203,6 +203,7 @@ def _table(block: Table, styles: Styles) -> list[Flowable]:
         data,
         colWidths=widths,
         repeatRows=header_rows,
+        splitInRow=36,  # a cell taller than a page continues, in pieces of 1/2 in or more
         style=TableStyle(commands),
         hAlign="LEFT",
         spaceBefore=2,

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import hashlib
 import io
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -346,3 +353,60 @@ def test_long_table_repeats_its_header_on_the_next_page() -> None:
     assert "Week 29" in pages[1] and "$435.00" in pages[1]
     assert "Week 0" in pages[0] and "Week 0" not in pages[1]
     assert pages[1].count("Amount") == 1
+
+
+def test_table_cell_taller_than_a_page_continues_on_the_next() -> None:
+    story = "The employer kept the tips. " * 600
+    table = Table(headers=("What happened", "Amount"), rows=((story, "$1.00"),),
+                  align=("left", "right"), total=("Total", "$1.00"))
+    pages = pages_text(render(employer_letter(blocks=(table,))))
+    assert len(pages) >= 3
+    assert "Total" in pages[-1] and "kept the tips" in pages[-1]
+
+
+@pytest.mark.parametrize("text", ["王小明", "👷‍♀️ 🇲🇽", "مرحبا", "a\u0301\u0302\u0303"])
+def test_characters_outside_the_font_do_not_stop_the_letter(text: str) -> None:
+    pages = pages_text(render(employer_letter(recipient_lines=(text, "Łódź"))))
+    assert "Łódź" in pages[0]
+
+
+def test_same_letter_is_byte_identical_in_a_fresh_process() -> None:
+    # The stored SHA-256 of a letter must match when it is re-rendered after a restart.
+    script = (
+        "import sys, hashlib; sys.path[:0] = [sys.argv[1], sys.argv[2]];"
+        "from test_pdf import employer_letter, render;"
+        "print(hashlib.sha256(render(employer_letter())).hexdigest())"
+    )
+    here = Path(__file__).resolve()
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(here.parents[2]), str(here.parent)],
+        capture_output=True, text=True, check=True, timeout=60,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    )
+    assert result.stdout.strip() == hashlib.sha256(render(employer_letter())).hexdigest()
+
+
+def test_a_demand_letter_renders_quickly_once_warm() -> None:
+    letter = employer_letter()
+    render(letter)
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        render(letter)
+        timings.append(time.perf_counter() - started)
+    # Typically about 10 ms; the bound leaves room for a busy machine.
+    assert min(timings) < 0.1
+
+
+def test_renderer_modules_import_neither_flask_nor_sqlalchemy() -> None:
+    letters = Path(__file__).resolve().parents[2] / "casework" / "letters"
+    modules = sorted(letters.glob("pdf*.py"))
+    assert letters / "pdf.py" in modules
+    for module in modules:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                    for alias in node.names]
+        imported += [node.module or "" for node in ast.walk(tree)
+                     if isinstance(node, ast.ImportFrom)]
+        for name in imported:
+            assert not name.startswith(("flask", "sqlalchemy")), (module.name, name)
