@@ -48,6 +48,7 @@ ADDRESS_TOP = 2.05 * inch
 ADDRESS_BOTTOM = 3.0 * inch
 ADDRESS_WIDTH = WINDOW_LEFT + WINDOW_WIDTH - 0.125 * inch - ADDRESS_LEFT
 ADDRESS_SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)
+NO_WRAP_MIN_SIZE = 9.0
 
 LETTERHEAD_TOP = 0.55 * inch
 LETTERHEAD_RULE = 1.35 * inch  # moves down, never past 1.55 in, under a tall letterhead
@@ -195,7 +196,7 @@ def address_layout(letter: LetterDocument) -> tuple[float, list[tuple[str, str]]
     """Return the type size and (font, line) pairs that fit the address in the window.
 
     A slightly smaller size is preferred to breaking an address line in two; only
-    lines too long even at 8.5 pt are wrapped.
+    lines too long even at 9 pt are wrapped (the postal service asks for 8 pt or more).
     """
     delivery = one_line(letter.delivery_line)
     recipient = [line for line in (one_line(line) for line in letter.recipient_lines) if line]
@@ -213,7 +214,7 @@ def address_layout(letter: LetterDocument) -> tuple[float, list[tuple[str, str]]
     unwrapped = len(recipient) + (1 if delivery else 0)
     for size in ADDRESS_SIZES:
         lines = lines_at(size)
-        if size >= 8.5 and len(lines) == unwrapped and fits(lines, size):
+        if size >= NO_WRAP_MIN_SIZE and len(lines) == unwrapped and fits(lines, size):
             return size, lines
     for size in ADDRESS_SIZES:
         lines = lines_at(size)

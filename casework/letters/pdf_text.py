@@ -8,6 +8,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from casework.letters.pdf_fonts import register_fonts
+
 # Bidirectional overrides and isolates reorder what a reader sees; marks are harmless
 # but invisible, so both go.
 _BIDI_CONTROLS = frozenset(
@@ -45,6 +47,7 @@ def markup(text: str) -> str:
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Break one line of text into lines no wider than width, splitting long words."""
+    register_fonts()
     lines: list[str] = []
     current = ""
     for word in text.split():

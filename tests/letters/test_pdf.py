@@ -32,7 +32,7 @@ from casework.letters.pdf import (
     render_many,
 )
 from casework.letters.pdf_fonts import BOLD, REGULAR, register_fonts
-from casework.letters.pdf_page import page_label
+from casework.letters.pdf_page import address_layout, page_label
 from casework.letters.pdf_text import clean, wrap
 
 HEAD = Letterhead(
@@ -410,3 +410,19 @@ def test_renderer_modules_import_neither_flask_nor_sqlalchemy() -> None:
                      if isinstance(node, ast.ImportFrom)]
         for name in imported:
             assert not name.startswith(("flask", "sqlalchemy")), (module.name, name)
+
+
+def test_address_prefers_a_smaller_size_to_breaking_a_line() -> None:
+    short = address_layout(employer_letter())
+    assert short[0] == 10.5
+    assert [line for _, line in short[1]][1:] == list(employer_letter().recipient_lines)
+
+    slightly_long = "Golden Gate Restaurant Group and Catering Services, LLC"
+    size, lines = address_layout(employer_letter(recipient_lines=(slightly_long, "Suite 3")))
+    assert 9.0 <= size < 10.5
+    assert [line for _, line in lines] == ["By certified mail", slightly_long, "Suite 3"]
+
+    very_long = "María José Núñez de la Torre y Álvarez-Castellanos Ñandú Rodríguez Sepúlveda"
+    size, lines = address_layout(employer_letter(recipient_lines=(very_long,)))
+    assert size == 10.5 and len(lines) == 3
+    assert " ".join(line for _, line in lines[1:]) == very_long
