@@ -342,6 +342,10 @@ def test_logo_is_printed_and_a_missing_one_is_skipped(tmp_path: object) -> None:
     missing = dataclasses.replace(HEAD, logo_path=str(tmp_path / "gone.png"))  # type: ignore[operator]
     text = text_of(render(employer_letter(letterhead=missing)))
     assert "Centro de Trabajadores Unidos" in text
+    broken_file = tmp_path / "broken.png"  # type: ignore[operator]
+    broken_file.write_text("not an image")
+    broken = dataclasses.replace(HEAD, logo_path=str(broken_file))
+    assert b"/Subtype /Image" not in render(employer_letter(letterhead=broken))
 
 
 def test_long_table_repeats_its_header_on_the_next_page() -> None:
