@@ -1,0 +1,6 @@
+"""Marking strings for translation without importing Flask."""
+
+
+def N_(message: str) -> str:
+    """Return the message unchanged; marks it for Babel to extract (translated later with gettext)."""
+    return message
