@@ -72,9 +72,7 @@ _ENTRIES = tuple(tuple(entry.split("_")) for entry in FORBIDDEN_FIELD_WORDS)
 
 
 def _parts(name: str) -> list[str]:
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-    )
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return [part.lower() for part in _WORD_PART.findall(plain)]
 
 
@@ -89,7 +87,9 @@ def _contains(parts: list[str], words: tuple[str, ...]) -> bool:
         if _same_word(parts[i], joined):  # "countryofbirth", "anumber"
             return True
         window = parts[i : i + len(words)]
-        if len(window) == len(words) and all(_same_word(p, w) for p, w in zip(window, words)):
+        if len(window) == len(words) and all(
+            _same_word(part, word) for part, word in zip(window, words, strict=True)
+        ):
             return True
         # The same words run together across parts: "birth" "country" vs "birthcountry".
         for j in range(i + 2, len(parts) + 1):

@@ -21,10 +21,25 @@ PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
 
 # Characters folded to a plain equivalent so that one pattern covers them all.
 _PLAIN = {
-    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201b": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u202f": " ", "\u2007": " ",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u02bc": "'",
+    "\u201b": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2007": " ",
 }
 
 _ES_WORDS = frozenset(
@@ -71,7 +86,9 @@ def fold(text: str) -> str:
             decomposed = unicodedata.normalize("NFKD", char)
             stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
             # A character that does not fold to exactly one stays as it is, so offsets hold.
-            plain = stripped if len(stripped) == 1 else (char.lower() if len(char.lower()) == 1 else char)
+            if len(stripped) != 1:
+                stripped = char.lower() if len(char.lower()) == 1 else char
+            plain = stripped
         out.append(plain)
     return "".join(out)
 
@@ -85,17 +102,14 @@ def _compile(pattern: str, lists: dict[str, str]) -> re.Pattern[str]:
 def _load(path: Path) -> tuple[tuple[_Rule, ...], tuple[_Allow, ...]]:
     with path.open("rb") as f:
         data = tomllib.load(f)
-    lists = {
-        name: "(?:" + "|".join(items) + ")" for name, items in data.get("lists", {}).items()
-    }
+    lists = {name: "(?:" + "|".join(items) + ")" for name, items in data.get("lists", {}).items()}
     rules: list[_Rule] = []
     allows: list[_Allow] = []
     for section in ("common", *LANGUAGES):
         language = "" if section == "common" else section
         for entry in data.get(section, {}).get("refuse", []):
-            rules.append(
-                _Rule(_compile(entry["pattern"], lists), entry["reason"], language, entry.get("tag", ""))
-            )
+            regex = _compile(entry["pattern"], lists)
+            rules.append(_Rule(regex, entry["reason"], language, entry.get("tag", "")))
         for entry in data.get(section, {}).get("allow", []):
             allows.append(_Allow(_compile(entry["pattern"], lists), frozenset(entry["clears"])))
     return tuple(rules), tuple(allows)
@@ -121,14 +135,16 @@ def guess_language(text: str) -> str:
 
 
 def find_status_disclosures(text: str, locale: str | None = None) -> list[Finding]:
-    """Return one Finding per disclosure of immigration status in text; empty if it may be stored."""
+    """Return one Finding per disclosure of immigration status; empty if text may be stored."""
     if not text:
         return []
     folded = fold(text)
     primary = _primary_language(locale)
 
     allowed = [
-        (m.start(), m.end(), allow.clears) for allow in _ALLOWS for m in allow.regex.finditer(folded)
+        (m.start(), m.end(), allow.clears)
+        for allow in _ALLOWS
+        for m in allow.regex.finditer(folded)
     ]
     candidates: list[tuple[int, int, int, int, _Rule]] = []
     for order, rule in enumerate(_RULES):

@@ -2,5 +2,5 @@
 
 
 def N_(message: str) -> str:
-    """Return the message unchanged; marks it for Babel to extract (translated later with gettext)."""
+    """Return the message unchanged: marks it for Babel, to be translated later by gettext."""
     return message

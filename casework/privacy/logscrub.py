@@ -10,7 +10,9 @@ from casework.privacy.guard import find_status_disclosures
 REDACTED = "[redacted]"
 
 # A URL or an absolute path followed by a query string: keep the path, drop the query.
-_QUERY = re.compile(r"((?:\b[a-z][a-z0-9+.-]*://[^\s?#\"'<>]*)|(?<![\w/])/[^\s?#\"'<>]*)\?[^\s#\"'<>]*", re.I)
+_QUERY = re.compile(
+    r"((?:\b[a-z][a-z0-9+.-]*://[^\s?#\"'<>]*)|(?<![\w/])/[^\s?#\"'<>]*)\?[^\s#\"'<>]*", re.I
+)
 # Form-encoded bodies: two or more name=value pairs joined by "&".
 _FORM = re.compile(r"[\w.\[\]%-]+=[^\s&]*(?:&[\w.\[\]%-]+=[^\s&]*)+")
 _NUMBERS = re.compile(
@@ -25,7 +27,7 @@ _NUMBERS = re.compile(
 
 
 def scrub(text: str) -> str:
-    """Return text with query strings, form bodies, identifying numbers and status disclosures redacted."""
+    """Return text without query strings, form bodies, identifying numbers or status disclosures."""
     text = _QUERY.sub(r"\1", text)
     text = _FORM.sub(REDACTED, text)
     text = _NUMBERS.sub(REDACTED, text)
