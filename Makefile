@@ -1,0 +1,78 @@
+# Casework — `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+PYTEST := $(BIN)/python -m pytest
+HOST ?= 127.0.0.1
+PORT ?= 5000
+POSTGRES_URL ?= $(CASEWORK_TEST_POSTGRES_URL)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test test-e2e test-postgres test-load lint fmt bench \
+        translations-extract translations-update translations-compile translations-check \
+        db-upgrade db-revision clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-22s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+setup: $(VENV)/.installed translations-compile db-upgrade ## Create the virtualenv, install pinned dependencies, compile translations, migrate
+
+run: setup ## Set up everything and serve Casework on 127.0.0.1:5000
+	@$(FLASK) casework setup-url --base http://$(HOST):$(PORT)
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
+
+test: setup translations-check ## Set up everything and run the whole test suite (SQLite, then PostgreSQL if configured)
+	$(PYTEST) -q -p no:cacheprovider tests
+	@if [ -n "$(POSTGRES_URL)" ]; then $(MAKE) --no-print-directory test-postgres; \
+	 else echo "CASEWORK_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped."; fi
+
+test-postgres: setup ## Run the database-backed tests on PostgreSQL (CASEWORK_TEST_POSTGRES_URL)
+	CASEWORK_TEST_DB=postgres $(PYTEST) -q -p no:cacheprovider -m "not pure" tests
+
+test-e2e: setup ## Run only the browser tests (Chromium through Playwright)
+	$(PYTEST) -q -p no:cacheprovider -m browser tests
+
+test-load: setup ## Run the bounded load test on loopback (PostgreSQL)
+	$(PYTEST) -q -p no:cacheprovider -m load tests
+
+lint: $(VENV)/.installed ## Check style with ruff
+	$(BIN)/ruff check .
+
+fmt: $(VENV)/.installed ## Format and fix with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format casework tests config.py wsgi.py
+
+bench: setup ## Run the benchmarks; writes bench/results.json
+	$(BIN)/python -m bench
+
+translations-extract: $(VENV)/.installed ## Extract messages into translations/messages.pot
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --no-location --sort-output \
+	  --project Casework -o translations/messages.pot .
+
+translations-update: translations-extract ## Merge new messages into the catalogs
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+
+translations-compile: $(VENV)/.installed ## Compile the catalogs (.po to .mo)
+	$(BIN)/pybabel compile -d translations
+
+translations-check: $(VENV)/.installed ## Fail when the catalog is stale or a Spanish message is untranslated
+	$(BIN)/python -m casework.i18n_check
+
+db-upgrade: $(VENV)/.installed ## Apply migrations to the database (SQLite under instance/ by default)
+	@mkdir -p instance
+	$(FLASK) db upgrade
+
+db-revision: $(VENV)/.installed ## Create a migration from model changes: make db-revision m="what changed"
+	$(FLASK) db migrate -m "$(m)"
+
+clean: ## Remove the virtualenv and caches (keeps instance/ data)
+	rm -rf $(VENV) .pytest_cache .ruff_cache

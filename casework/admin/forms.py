@@ -1,0 +1,44 @@
+"""Account management forms."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, SubmitField
+from wtforms.validators import DataRequired, Email, Length
+
+from casework.auth.forms import PASSWORD_HINT
+from casework.forms import StrippedStringField
+
+ROLE_CHOICES = [
+    ("intake", _l("Intake")),
+    ("advocate", _l("Advocate")),
+    ("supervisor", _l("Supervisor")),
+    ("admin", _l("Admin")),
+]
+
+
+class NewUserForm(FlaskForm):
+    name = StrippedStringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES, validators=[DataRequired()])
+    password = PasswordField(
+        _l("Temporary password"),
+        validators=[DataRequired(), Length(max=128)],
+        description=PASSWORD_HINT,
+    )
+    submit = SubmitField(_l("Create account"))
+
+
+class EditUserForm(FlaskForm):
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES, validators=[DataRequired()])
+    active = BooleanField(_l("Account is active"))
+    totp_required = BooleanField(
+        _l("Require two-step sign-in"),
+        description=_l("Always required for supervisors and admins."),
+    )
+    submit = SubmitField(_l("Save account"))
+
+
+class ResetTotpForm(FlaskForm):
+    submit = SubmitField(_l("Reset two-step sign-in"))

@@ -1,0 +1,96 @@
+"""Admin: staff accounts, roles, second factor; the audit log."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from casework.admin.forms import EditUserForm, NewUserForm, ResetTotpForm
+from casework.auth import service
+from casework.auth.views import password_messages
+from casework.authz import requires
+from casework.extensions import db
+from casework.models.user import User
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def _user_or_404(user_id: str) -> User:
+    try:
+        user = db.session.get(User, uuid.UUID(user_id))
+    except ValueError:
+        user = None
+    if user is None:
+        abort(404)
+    return user
+
+
+@bp.get("/users")
+@requires("users.manage")
+def users():
+    rows = db.session.scalars(select(User).order_by(User.active.desc(), User.name)).all()
+    return render_template("admin/users.html", users=rows)
+
+
+@bp.route("/users/new", methods=["GET", "POST"])
+@requires("users.manage")
+def new_user():
+    form = NewUserForm()
+    if form.validate_on_submit():
+        try:
+            service.create_user(form.email.data, form.name.data, form.role.data, form.password.data)
+        except service.AccountError as error:
+            field = getattr(form, error.field, form.password)
+            field.errors.append(password_messages().get(error.message, error.message))
+            db.session.rollback()
+        else:
+            db.session.commit()
+            flash(
+                _("Account created. Give the person their temporary password in person."), "success"
+            )
+            return redirect(url_for("admin.users"))
+    return render_template("admin/new_user.html", form=form)
+
+
+@bp.route("/users/<user_id>", methods=["GET", "POST"])
+@requires("users.manage")
+def edit_user(user_id: str):
+    user = _user_or_404(user_id)
+    form = EditUserForm(obj=user)
+    reset_form = ResetTotpForm(prefix="reset")
+    if form.validate_on_submit():
+        if user.role != form.role.data:
+            service.set_role(user, form.role.data)
+        if user.active != form.active.data:
+            service.set_active(user, form.active.data)
+        wanted = form.totp_required.data or form.role.data in service.ALWAYS_TOTP
+        if user.totp_required != wanted:
+            service.set_totp_required(user, wanted)
+        db.session.commit()
+        flash(_("Account saved."), "success")
+        return redirect(url_for("admin.users"))
+    return render_template("admin/edit_user.html", user=user, form=form, reset_form=reset_form)
+
+
+@bp.post("/users/<user_id>/reset-totp")
+@requires("users.manage")
+def reset_totp(user_id: str):
+    user = _user_or_404(user_id)
+    form = ResetTotpForm(prefix="reset")
+    if form.validate_on_submit():
+        service.reset_totp(user)
+        db.session.commit()
+        flash(
+            _("Two-step sign-in was reset. The person sets it up again at their next sign-in."),
+            "success",
+        )
+    return redirect(url_for("admin.edit_user", user_id=user.id))
+
+
+@bp.get("/audit")
+@requires("audit.view")
+def audit():
+    return render_template("admin/audit.html", events=[])

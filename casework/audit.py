@@ -1,0 +1,134 @@
+"""The append-only, hash-chained audit log: who did what to which record, and when.
+
+Each event's hash is an HMAC (keyed from the master key ring's index key) over its
+fields and the previous event's hash, so an edited, deleted or reordered event
+breaks the chain at that point. Events never hold decrypted content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import uuid
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from flask import has_request_context
+from flask_login import current_user
+from sqlalchemy import select, update
+
+from casework.extensions import db
+from casework.keys import keystore
+from casework.models.audit import AuditEvent, AuditHead
+from casework.models.base import utcnow
+
+GENESIS = "0" * 64
+
+
+def _key() -> bytes:
+    index_key = keystore().ring.index_key
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"casework:audit:v1").derive(
+        index_key
+    )
+
+
+def _digest(key: bytes, event: AuditEvent) -> str:
+    parts = [
+        str(event.seq),
+        event.prev_hash,
+        event.at.isoformat(),
+        str(event.user_id or ""),
+        event.action,
+        event.object_type or "",
+        event.object_id or "",
+        str(event.case_id or ""),
+        event.detail or "",
+    ]
+    return hmac.new(key, "\x1f".join(parts).encode(), hashlib.sha256).hexdigest()
+
+
+def record(
+    action: str,
+    obj=None,
+    *,
+    object_type: str | None = None,
+    object_id: str | uuid.UUID | None = None,
+    case_id: uuid.UUID | None = None,
+    detail: str | None = None,
+    user_id: uuid.UUID | None = None,
+) -> AuditEvent:
+    """Append an event in the current transaction (the caller commits)."""
+    if obj is not None:
+        object_type = object_type or obj.__tablename__
+        object_id = object_id or getattr(obj, "id", None)
+        if case_id is None:
+            case_id = obj.id if object_type == "cases" else getattr(obj, "case_id", None)
+    if user_id is None and has_request_context() and current_user.is_authenticated:
+        user_id = current_user.id
+    session = db.session
+    # Taking the head row first serializes appends, so the chain never forks.
+    updated = session.execute(
+        update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1)
+    )
+    if updated.rowcount == 0:
+        session.add(AuditHead(id=1, seq=1, hash=GENESIS))
+        session.flush()
+    head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
+    event = AuditEvent(
+        seq=head.seq,
+        at=utcnow(),
+        user_id=user_id,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id) if object_id is not None else None,
+        case_id=case_id,
+        detail=(detail or None) and detail[:255],
+        prev_hash=head.hash,
+    )
+    event.hash = _digest(_key(), event)
+    session.add(event)
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=event.hash))
+    return event
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    checked: int
+    broken_at: int | None = None
+    reason: str = ""
+
+
+def verify(batch: int = 5000) -> Verification:
+    """Walk the chain in order; report the first broken link."""
+    key = _key()
+    prev = GENESIS
+    expected_seq = 1
+    checked = 0
+    last_seq = 0
+    while True:
+        events = db.session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.seq > last_seq)
+            .order_by(AuditEvent.seq)
+            .limit(batch)
+        ).all()
+        if not events:
+            break
+        for event in events:
+            if event.seq != expected_seq:
+                return Verification(False, checked, expected_seq, "missing event")
+            if event.prev_hash != prev:
+                return Verification(False, checked, event.seq, "previous hash does not match")
+            if _digest(key, event) != event.hash:
+                return Verification(False, checked, event.seq, "event altered")
+            prev = event.hash
+            expected_seq += 1
+            checked += 1
+            last_seq = event.seq
+        db.session.expunge_all()
+    head = db.session.scalar(select(AuditHead).where(AuditHead.id == 1))
+    if head is not None and (head.seq != checked or head.hash != prev):
+        return Verification(False, checked, checked + 1, "events after this one are missing")
+    return Verification(True, checked)

@@ -1,0 +1,1 @@
+"""Signing in: passwords, TOTP, sessions, first-run setup."""

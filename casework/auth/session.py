@@ -1,0 +1,89 @@
+"""Sessions: who is signed in, default deny, idle and absolute timeouts."""
+
+from __future__ import annotations
+
+import time
+
+from flask import Flask, current_app, flash, redirect, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import LoginManager, current_user, login_user, logout_user
+
+from casework.extensions import db
+from casework.models.user import User, parse_session_id
+
+#: Endpoints anyone may reach without signing in.
+PUBLIC_ENDPOINTS = frozenset(
+    {
+        "static",
+        "auth.login",
+        "auth.login_totp",
+        "auth.enroll_totp",
+        "auth.enroll_qr",
+        "auth.setup",
+        "auth.language",
+        "auth.logout",
+    }
+)
+
+
+def load_user(session_id: str) -> User | None:
+    """The signed-in user, unless the account was deactivated or its sessions ended."""
+    parsed = parse_session_id(session_id)
+    if parsed is None:
+        return None
+    user_id, epoch = parsed
+    user = db.session.get(User, user_id)
+    if user is None or not user.active or user.session_epoch != epoch:
+        return None
+    return user
+
+
+def start_session(user: User) -> None:
+    """Sign a user in on a fresh session (nothing from before sign-in carries over)."""
+    locale = session.get("locale")
+    session.clear()
+    if locale:
+        session["locale"] = locale
+    login_user(user)
+    now = int(time.time())
+    session["_started"] = now
+    session["_seen"] = now
+    session.permanent = True
+
+
+def end_session() -> None:
+    logout_user()
+    locale = session.get("locale")
+    session.clear()
+    if locale:
+        session["locale"] = locale
+
+
+def _enforce() -> object | None:
+    """Default deny, and the idle and absolute timeouts."""
+    endpoint = request.endpoint
+    if endpoint in PUBLIC_ENDPOINTS:
+        return None
+    if not current_user.is_authenticated:
+        if endpoint is None:
+            return None  # a 404 for an unknown address, shown by the error handler
+        return redirect(url_for("auth.login"))
+    now = int(time.time())
+    started = session.get("_started", 0)
+    seen = session.get("_seen", 0)
+    idle = current_app.config["CASEWORK_IDLE_TIMEOUT"].total_seconds()
+    absolute = current_app.config["CASEWORK_ABSOLUTE_TIMEOUT"].total_seconds()
+    if now - seen > idle or now - started > absolute:
+        end_session()
+        flash(_l("Your session ended. Please sign in again."), "info")
+        return redirect(url_for("auth.login"))
+    session["_seen"] = now
+    return None
+
+
+def init_app(app: Flask, login_manager: LoginManager) -> None:
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "basic"
+    app.before_request(_enforce)

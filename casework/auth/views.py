@@ -1,0 +1,244 @@
+"""Sign in, second factor, sign out, password change, language, first-run setup."""
+
+from __future__ import annotations
+
+import io
+import time
+import uuid
+
+import segno
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from casework.auth import service
+from casework.auth.forms import (
+    ChangePasswordForm,
+    EnrollTotpForm,
+    LanguageForm,
+    LoginForm,
+    SetupForm,
+    TotpForm,
+)
+from casework.auth.session import end_session, start_session
+from casework.crypto import passwords
+from casework.extensions import db
+from casework.models.user import User
+
+bp = Blueprint("auth", __name__)
+
+#: How long the password step stays valid while the second factor is asked for.
+PENDING_SECONDS = 300
+
+
+def password_messages() -> dict[str, str]:
+    return {
+        "too_short": _("Use at least 15 characters."),
+        "too_long": _("Use at most 128 characters."),
+        "too_common": _("This password is one of the most common ones. Choose another."),
+        "taken": _("An account with this email already exists."),
+        "invalid email": _("Enter a valid email address."),
+    }
+
+
+@bp.record_once
+def _configure(state):
+    service.configure_hashing(state.app)
+
+
+def home_for(user: User) -> str:
+    if user.role == "admin":
+        return url_for("admin.users")
+    return url_for("cases.index")
+
+
+@bp.get("/")
+def home():
+    return redirect(home_for(current_user))
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user))
+    form = LoginForm()
+    if form.validate_on_submit():
+        address = request.remote_addr or "-"
+        if service.is_throttled(form.email.data, address):
+            form.email.errors.append(_("Too many failed attempts. Wait a minute, then try again."))
+            return render_template("auth/login.html", form=form), 429
+        user = service.authenticate(form.email.data, form.password.data, address)
+        if user is None:
+            form.password.errors.append(_("That email and password do not match an account."))
+            return render_template("auth/login.html", form=form), 200
+        locale = session.get("locale")
+        session.clear()
+        if locale:
+            session["locale"] = locale
+        session["pending_user"] = f"{user.id}:{user.session_epoch}"
+        session["pending_at"] = int(time.time())
+        if service.needs_totp(user):
+            if not user.totp_enrolled:
+                return redirect(url_for("auth.enroll_totp"))
+            return redirect(url_for("auth.login_totp"))
+        return _finish(user)
+    return render_template("auth/login.html", form=form)
+
+
+def _pending_user() -> User | None:
+    raw = session.get("pending_user")
+    started = session.get("pending_at", 0)
+    if not raw or time.time() - started > PENDING_SECONDS:
+        return None
+    user_id, _sep, epoch = raw.partition(":")
+    try:
+        user = db.session.get(User, uuid.UUID(user_id))
+    except ValueError:
+        return None
+    if user is None or not user.active or str(user.session_epoch) != epoch:
+        return None
+    return user
+
+
+def _finish(user: User):
+    service.record_login(user)
+    db.session.commit()
+    start_session(user)
+    return redirect(home_for(user))
+
+
+@bp.route("/login/totp", methods=["GET", "POST"])
+def login_totp():
+    user = _pending_user()
+    if user is None:
+        return redirect(url_for("auth.login"))
+    if not user.totp_enrolled:
+        return redirect(url_for("auth.enroll_totp"))
+    form = TotpForm()
+    if form.validate_on_submit():
+        address = request.remote_addr or "-"
+        if service.is_throttled(user.email, address):
+            form.code.errors.append(_("Too many failed attempts. Wait a minute, then try again."))
+            return render_template("auth/totp.html", form=form), 429
+        if service.verify_totp(user, form.code.data):
+            return _finish(user)
+        db.session.rollback()
+        service.record_failure(user.email, address)
+        form.code.errors.append(_("That code is not right, or was already used. Try the next one."))
+    return render_template("auth/totp.html", form=form)
+
+
+@bp.route("/login/totp/enroll", methods=["GET", "POST"])
+def enroll_totp():
+    user = _pending_user()
+    if user is None:
+        return redirect(url_for("auth.login"))
+    if user.totp_enrolled:
+        return redirect(url_for("auth.login_totp"))
+    secret = session.get("enroll_secret") or service.new_totp_secret()
+    session["enroll_secret"] = secret
+    form = EnrollTotpForm()
+    if form.validate_on_submit():
+        if service.enroll_totp(user, secret, form.code.data):
+            session.pop("enroll_secret", None)
+            return _finish(user)
+        db.session.rollback()
+        form.code.errors.append(_("That code is not right. Check the phone's clock and try again."))
+    return render_template(
+        "auth/enroll.html", form=form, secret=secret, uri=service.totp_uri(user, secret)
+    )
+
+
+@bp.get("/login/totp/qr.svg")
+def enroll_qr():
+    user = _pending_user()
+    secret = session.get("enroll_secret")
+    if user is None or not secret:
+        abort(404)
+    out = io.BytesIO()
+    segno.make(service.totp_uri(user, secret), error="m").save(
+        out, kind="svg", scale=5, border=2, xmldecl=False, svgns=True
+    )
+    return Response(out.getvalue(), mimetype="image/svg+xml")
+
+
+@bp.post("/logout")
+def logout():
+    end_session()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/setup", methods=["GET", "POST"])
+def setup():
+    token = request.values.get("token") or ""
+    if not service.setup_token_valid(token):
+        abort(404)
+    form = SetupForm(token=token)
+    if form.validate_on_submit():
+        try:
+            service.complete_setup(
+                token, form.email.data, form.name.data, form.password.data, session.get("locale")
+            )
+        except service.AccountError as error:
+            field = getattr(form, error.field, form.password)
+            field.errors.append(password_messages().get(error.message, error.message))
+        else:
+            db.session.commit()
+            flash(
+                _("Your administrator account is ready. Sign in to set up two-step sign-in."),
+                "success",
+            )
+            current_app.logger.info("first administrator created")
+            return redirect(url_for("auth.login"))
+    return render_template("auth/setup.html", form=form)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not passwords.verify_password(current_user.password_hash, form.current_password.data):
+            form.current_password.errors.append(_("That is not your current password."))
+        else:
+            try:
+                service.change_password(current_user, form.new_password.data)
+            except service.AccountError as error:
+                form.new_password.errors.append(
+                    password_messages().get(error.message, error.message)
+                )
+            else:
+                db.session.commit()
+                start_session(current_user)  # this session carries the new epoch; others end
+                flash(
+                    _("Your password is changed. Every other session has been signed out."),
+                    "success",
+                )
+                return redirect(url_for("auth.home"))
+    return render_template("auth/password.html", form=form)
+
+
+@bp.post("/language")
+def language():
+    form = LanguageForm()
+    choice = request.form.get("language", "")
+    if form.validate_on_submit() and choice in current_app.config["LANGUAGES"]:
+        session["locale"] = choice
+        if current_user.is_authenticated:
+            current_user.locale = choice
+            db.session.commit()
+    target = request.form.get("next") or ""
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("auth.login")
+    return redirect(target, 303)

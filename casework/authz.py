@@ -1,0 +1,129 @@
+"""The one place that decides who may do what. Views ask here; they never check roles."""
+
+from __future__ import annotations
+
+import uuid
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import or_, select
+
+from casework.extensions import db
+from casework.models.case import Case, case_team
+from casework.models.user import User
+
+#: Actions that depend only on the role.
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    "case.create": frozenset({"intake", "advocate", "supervisor"}),
+    "case.list": frozenset({"intake", "advocate", "supervisor"}),
+    "case.assign": frozenset({"supervisor"}),
+    "worker.view": frozenset({"intake", "advocate", "supervisor"}),
+    "employer.view": frozenset({"intake", "advocate", "supervisor"}),
+    "deadline.list": frozenset({"intake", "advocate", "supervisor"}),
+    "letter.approve": frozenset({"supervisor"}),
+    "letter.mail_day": frozenset({"supervisor"}),
+    "dashboard.view": frozenset({"supervisor"}),
+    "export.cases": frozenset({"supervisor"}),
+    "audit.view": frozenset({"supervisor", "admin"}),
+    "users.manage": frozenset({"admin"}),
+    "settings.manage": frozenset({"admin"}),
+    "retention.view": frozenset({"supervisor", "admin"}),
+    "retention.shred": frozenset({"supervisor"}),
+    "worker.shred": frozenset({"admin"}),
+}
+
+#: Actions on one case; who may take them also depends on the case.
+CASE_ACTIONS = frozenset(
+    {"view", "edit", "note", "status", "calculate", "letter", "judgment", "payment", "close"}
+)
+
+
+def can(action: str, user: User | None = None) -> bool:
+    """Whether the user's role allows a role-level action."""
+    user = user or current_user
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.role in ROLE_PERMISSIONS.get(action, frozenset())
+
+
+def require(action: str) -> None:
+    """403 unless the current user's role allows the action."""
+    if not can(action):
+        abort(403)
+
+
+def requires(action: str):
+    """View decorator form of require()."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            require(action)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def is_on_case(case: Case, user: User) -> bool:
+    """Assigned to the case, or on its team."""
+    if case.assigned_to_id == user.id:
+        return True
+    return any(member.id == user.id for member in case.team)
+
+
+def can_on_case(case: Case, action: str = "view", user: User | None = None) -> bool:
+    """Whether the user may take an action on this case."""
+    user = user or current_user
+    if not getattr(user, "is_authenticated", False) or action not in CASE_ACTIONS:
+        return False
+    if user.role == "supervisor":
+        return True
+    if user.role == "advocate":
+        return is_on_case(case, user)
+    if user.role == "intake":
+        # Intake staff keep their own intakes until somebody is assigned.
+        return (
+            case.opened_by_id == user.id
+            and case.assigned_to_id is None
+            and case.status == "intake"
+            and action in {"view", "edit", "note"}
+        )
+    return False  # admins manage accounts, not case contents
+
+
+def visible_cases_clause(user: User):
+    """A WHERE clause selecting the cases a user may see (None means all)."""
+    if user.role == "supervisor":
+        return None
+    if user.role == "advocate":
+        team_cases = select(case_team.c.case_id).where(case_team.c.user_id == user.id)
+        return or_(Case.assigned_to_id == user.id, Case.id.in_(team_cases))
+    if user.role == "intake":
+        return (
+            (Case.opened_by_id == user.id)
+            & Case.assigned_to_id.is_(None)
+            & (Case.status == "intake")
+        )
+    return Case.id.is_(None)  # nothing
+
+
+def case_or_404(case_id: uuid.UUID | str, action: str = "view") -> Case:
+    """The case, if the current user may take the action on it; 404 otherwise.
+
+    A case the user may not see is indistinguishable from one that does not exist.
+    """
+    if current_user.role == "admin":
+        abort(403)
+    try:
+        key = case_id if isinstance(case_id, uuid.UUID) else uuid.UUID(str(case_id))
+    except ValueError:
+        abort(404)
+    case = db.session.get(Case, key)
+    if case is None or not can_on_case(case, "view"):
+        abort(404)
+    if not can_on_case(case, action):
+        abort(403)
+    return case

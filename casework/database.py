@@ -1,0 +1,34 @@
+"""Database engine settings: SQLite pragmas for durability and safe deletion."""
+
+from __future__ import annotations
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+
+def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # Every acknowledged write survives a crash or power loss.
+    cursor.execute("PRAGMA synchronous=FULL")
+    # Deleted data keys are overwritten, not left in free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    """Apply the pragmas to every SQLite connection the app opens."""
+    from casework.extensions import db
+
+    with app.app_context():
+        for engine in db.engines.values():
+            if engine.dialect.name == "sqlite" and not getattr(engine, "_cw_pragmas", False):
+                event.listen(engine, "connect", _sqlite_pragmas)
+                engine._cw_pragmas = True
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"

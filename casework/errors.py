@@ -1,0 +1,68 @@
+"""Error pages: plain, translated, no traceback, with the security headers."""
+
+from __future__ import annotations
+
+from flask import Flask, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from casework.security import apply_headers
+
+
+def _page(status: int, title: str, message: str):
+    response = render_template("errors/error.html", status=status, title=title, message=message)
+    return apply_headers(_response(response, status))
+
+
+def _response(body: str, status: int):
+    from flask import make_response
+
+    return make_response(body, status)
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers for HTTP errors, CSRF failures and unexpected exceptions."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        flash(
+            _("Your form expired or came from another page. Nothing was saved: please try again."),
+            "error",
+        )
+        target = (
+            request.referrer
+            if request.referrer and request.referrer.startswith(request.host_url)
+            else url_for("auth.login")
+        )
+        return redirect(target, 303)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        messages = {
+            400: (_("Bad request"), _("The request could not be understood.")),
+            403: (_("Not allowed"), _("Your role does not allow this page.")),
+            404: (
+                _("Page not found"),
+                _("There is no page at this address, or it is not yours to see."),
+            ),
+            405: (_("Not allowed"), _("This address does not accept that kind of request.")),
+            413: (_("Too large"), _("What you sent is larger than Casework accepts.")),
+            429: (
+                _("Too many attempts"),
+                _("Too many attempts. Please wait a minute and try again."),
+            ),
+        }
+        title, message = messages.get(error.code, (_("Error"), _("Something went wrong.")))
+        return _page(error.code or 500, title, message)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        if isinstance(error, HTTPException):
+            return http_error(error)
+        app.logger.exception("unhandled error on %s %s", request.method, request.path)
+        return _page(
+            500,
+            _("Something went wrong"),
+            _("Casework hit an error and nothing was saved. The error has been logged."),
+        )

@@ -1,0 +1,97 @@
+"""Shared form pieces: the privacy guard as a validator, money and text fields."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import DecimalField, StringField, TextAreaField
+from wtforms.validators import ValidationError
+
+from casework.privacy import REASON_MESSAGES, find_status_disclosures
+
+MONEY_MAX = Decimal("10000000.00")
+
+
+def _reason(key: str) -> str:
+    message = REASON_MESSAGES.get(key)
+    return _(message) if message else key
+
+
+class NoStatusDisclosure:
+    """Refuses free text that discloses a person's immigration status, naming the words."""
+
+    def __call__(self, form, field) -> None:
+        text = field.data or ""
+        findings = find_status_disclosures(text)
+        if findings:
+            field.findings = findings
+            words = ", ".join(f"“{f.text}”" for f in findings)
+            reasons = "; ".join(sorted({_reason(f.reason) for f in findings}))
+            raise ValidationError(
+                _(
+                    "Casework never records immigration status. Remove these words: "
+                    "%(words)s (%(reasons)s). The rest of your text is kept below.",
+                    words=words,
+                    reasons=reasons,
+                )
+            )
+
+
+class StrippedStringField(StringField):
+    """A text input whose value is stripped of surrounding whitespace and null bytes."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if isinstance(self.data, str):
+            self.data = self.data.replace("\x00", "").strip()
+
+
+class FreeTextField(TextAreaField):
+    """A narrative or note: null bytes removed, checked by the privacy guard."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        validators = list(validators or []) + [NoStatusDisclosure()]
+        super().__init__(label, validators, **kwargs)
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if isinstance(self.data, str):
+            self.data = self.data.replace("\x00", "").strip()
+
+
+class MoneyField(DecimalField):
+    """Dollars and cents: not negative, at most two decimals, at most ten million."""
+
+    def __init__(self, label=None, validators=None, maximum: Decimal = MONEY_MAX, **kwargs):
+        super().__init__(label, validators, places=2, **kwargs)
+        self.maximum = maximum
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        raw = (valuelist[0] or "").strip().replace(",", "").replace("$", "")
+        if raw == "":
+            self.data = None
+            return
+        try:
+            value = Decimal(raw)
+        except (InvalidOperation, ValueError):
+            self.data = None
+            raise ValueError(_l("Enter an amount in dollars and cents, like 1250.00.")) from None
+        if not value.is_finite():
+            self.data = None
+            raise ValueError(_l("Enter an amount in dollars and cents, like 1250.00."))
+        self.data = value
+
+    def pre_validate(self, form):
+        value = self.data
+        if value is None:
+            return
+        if value < 0:
+            raise ValidationError(_("The amount cannot be negative."))
+        if value.as_tuple().exponent < -2:
+            raise ValidationError(_("Use at most two decimals (cents)."))
+        if value > self.maximum:
+            raise ValidationError(_("That amount is larger than Casework accepts."))

@@ -1,0 +1,88 @@
+"""`python -m casework.i18n_check`: fail when a catalog is stale or incomplete.
+
+Extracts the messages afresh and compares them with each committed catalog: every
+message in the code must be in the catalog, translated and not fuzzy.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "translations"
+
+
+def _ids(catalog) -> set:
+    return {message.id for message in catalog if message.id}
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        pot_path = Path(tmp) / "messages.pot"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "babel.messages.frontend",
+                "extract",
+                "-F",
+                str(ROOT / "babel.cfg"),
+                "-k",
+                "_l",
+                "-k",
+                "N_",
+                "--no-location",
+                "-o",
+                str(pot_path),
+                str(ROOT / "casework"),
+                str(ROOT / "templates"),
+                str(ROOT / "config.py"),
+            ],
+            check=True,
+            cwd=ROOT,
+        )
+        with pot_path.open("rb") as fh:
+            wanted = _ids(read_po(fh))
+    failures = []
+    catalogs = sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+    if not catalogs:
+        failures.append("no catalogs under translations/")
+    for po_path in catalogs:
+        locale = po_path.parts[-3]
+        with po_path.open("rb") as fh:
+            catalog = read_po(fh, locale=locale)
+        have = _ids(catalog)
+        missing = wanted - have
+        obsolete = have - wanted
+        untranslated = [
+            m.id
+            for m in catalog
+            if m.id
+            and m.id in wanted
+            and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+        ]
+        fuzzy = [m.id for m in catalog if m.id and m.fuzzy]
+        for label, items in (
+            ("not in the catalog (run make translations-update)", missing),
+            ("no longer in the code (run make translations-update)", obsolete),
+            ("untranslated", untranslated),
+            ("marked fuzzy", fuzzy),
+        ):
+            if items:
+                failures.append(
+                    f"{locale}: {len(items)} messages {label}, e.g. {sorted(map(str, items))[:3]}"
+                )
+    if failures:
+        print("Translation check failed:\n  " + "\n  ".join(failures))
+        return 1
+    print(f"Translations complete: {len(wanted)} messages in {len(catalogs)} catalog(s).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

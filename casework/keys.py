@@ -1,0 +1,73 @@
+"""Loads the master-key ring at start-up and installs the key store."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy.engine import make_url
+
+from casework.crypto import columns
+from casework.crypto.errors import KeyFileError
+from casework.crypto.keyring import (
+    KeyRing,
+    generate_key_file,
+    key_file_problems,
+    keyring_from_env,
+    load_key_file,
+)
+from casework.crypto.keystore import KeyStore
+
+
+def database_dir(uri: str) -> str | None:
+    """The folder holding an SQLite database file; None for a server database."""
+    url = make_url(uri)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return str(Path(url.database).resolve().parent)
+
+
+def load_ring(app: Flask) -> KeyRing:
+    """The ring from CASEWORK_MASTER_KEYS or the key file; refuses an unsafe key in production."""
+    production = app.config["ENV_NAME"] == "production"
+    if app.config.get("CASEWORK_MASTER_KEYS"):
+        return keyring_from_env(app.config["CASEWORK_MASTER_KEYS"])
+    path = app.config.get("CASEWORK_KEY_FILE")
+    if not path:
+        if app.config["ENV_NAME"] == "testing":
+            # Tests without a key file get a fresh ring in memory.
+            return KeyRing({1: os.urandom(32)}, primary=1, index_key=os.urandom(32))
+        raise SystemExit("Casework will not start: no master key (set CASEWORK_KEY_FILE).")
+    if not os.path.exists(path) and not production:
+        generate_key_file(path)
+        app.logger.warning("Created a development master key at %s", path)
+    problems = key_file_problems(path, database_dir(app.config["SQLALCHEMY_DATABASE_URI"]))
+    if production and problems:
+        raise SystemExit(
+            "Casework will not start: the master key file is unsafe:\n  - "
+            + "\n  - ".join(problems)
+        )
+    try:
+        return load_key_file(path)
+    except KeyFileError as exc:
+        raise SystemExit(f"Casework will not start: {exc}") from None
+
+
+def init_app(app: Flask) -> None:
+    """Load the ring and install the key store the encrypted fields use."""
+    ring = load_ring(app)
+    store = KeyStore.for_workers(
+        ring,
+        app.config["CASEWORK_EXPECTED_WORKERS"],
+        app.config.get("CASEWORK_BLIND_INDEX_BITS") or 0,
+    )
+    app.extensions["casework_keystore"] = store
+    columns.install_keystore(store)
+
+
+def keystore(app: Flask | None = None) -> KeyStore:
+    """The running app's key store."""
+    from flask import current_app
+
+    return (app or current_app).extensions["casework_keystore"]

@@ -1,0 +1,57 @@
+"""Every model, imported here so that Alembic and the app see the whole schema."""
+
+from casework.models.audit import AuditEvent, AuditHead
+from casework.models.base import Base, utcnow
+from casework.models.case import (
+    Case,
+    CaseEmployer,
+    CaseEvent,
+    CaseWorker,
+    Deadline,
+    Note,
+    case_team,
+)
+from casework.models.claims import CompClaim, RetaliationClaim, WageClaim, WorkPeriod
+from casework.models.judgment import (
+    Disbursement,
+    EnforcementAction,
+    InstallmentPlan,
+    Judgment,
+    JudgmentShare,
+    Payment,
+)
+from casework.models.keys import DataKey
+from casework.models.letter import Letter
+from casework.models.party import Employer, Worker
+from casework.models.settings import Setting
+from casework.models.user import User
+
+__all__ = [
+    "AuditEvent",
+    "AuditHead",
+    "Base",
+    "Case",
+    "CaseEmployer",
+    "CaseEvent",
+    "CaseWorker",
+    "CompClaim",
+    "DataKey",
+    "Deadline",
+    "Disbursement",
+    "Employer",
+    "EnforcementAction",
+    "InstallmentPlan",
+    "Judgment",
+    "JudgmentShare",
+    "Letter",
+    "Note",
+    "Payment",
+    "RetaliationClaim",
+    "Setting",
+    "User",
+    "WageClaim",
+    "Worker",
+    "WorkPeriod",
+    "case_team",
+    "utcnow",
+]

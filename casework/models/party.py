@@ -1,0 +1,60 @@
+"""Workers and employers: the people and businesses on cases."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from casework.crypto.blind_index import normalize_name
+from casework.crypto.columns import Encrypted
+from casework.models.base import Base, UUIDPrimaryKey, utcnow
+
+CONTACT_METHODS = ("phone", "text", "mail", "in_person")
+EMPLOYER_ROLES = ("employer", "joint_employer", "owner_officer", "successor")
+ENTITY_TYPES = ("unknown", "corporation", "llc", "partnership", "sole_proprietor", "individual")
+
+
+class Worker(UUIDPrimaryKey, Base):
+    """A worker the center helps. Every identifying field is encrypted with the worker's key."""
+
+    __tablename__ = "workers"
+
+    name = Encrypted("worker", index="name")
+    phone = Encrypted("worker", index="phone")
+    email = Encrypted("worker")
+    address = Encrypted("worker")
+    preferred_language: Mapped[str] = mapped_column(String(8), default="en")
+    contact_ok_by: Mapped[str] = mapped_column(String(16), default="phone")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    shredded_at: Mapped[datetime | None]
+
+    case_links = relationship("CaseWorker", back_populates="worker", lazy="select")
+
+    @property
+    def cases(self):
+        return [link.case for link in self.case_links]
+
+
+class Employer(UUIDPrimaryKey, Base):
+    """A business workers have claims against; shared between cases."""
+
+    __tablename__ = "employers"
+
+    business_name: Mapped[str] = mapped_column(String(200))
+    # Lower-cased, punctuation-free name for matching repeat offenders and duplicates.
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+    address: Mapped[str | None] = mapped_column(String(300))
+    owner_names = Encrypted("employer")
+    industry: Mapped[str | None] = mapped_column(String(80))
+    ein: Mapped[str | None] = mapped_column(String(12))
+    entity_type: Mapped[str] = mapped_column(String(20), default="unknown")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    case_links = relationship("CaseEmployer", back_populates="employer", lazy="select")
+
+    @validates("business_name")
+    def _keep_name_key(self, key, value):
+        self.name_key = normalize_name(value or "")[:200]
+        return value
