@@ -17,6 +17,9 @@ from casework import create_app
 from casework.extensions import db
 from tests import factories
 
+# Browser fixtures (live server, Chromium) live in their own module.
+pytest_plugins = ["tests.browser_fixtures"]
+
 DB_KIND = os.environ.get("CASEWORK_TEST_DB", "sqlite")
 POSTGRES_URL = os.environ.get(
     "CASEWORK_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

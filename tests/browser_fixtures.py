@@ -1,0 +1,1 @@
+"""Browser-test fixtures (live server and Chromium through Playwright)."""
