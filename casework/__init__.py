@@ -69,14 +69,27 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     security.init_app(app)
 
+    from casework.admin.audit_views import bp as audit_bp
+    from casework.admin.retention_views import bp as retention_bp
     from casework.admin.views import bp as admin_bp
     from casework.auth.views import bp as auth_bp
+    from casework.cases.calculator_views import bp as calculator_bp
     from casework.cases.views import bp as cases_bp
     from casework.dashboard.views import bp as dashboard_bp
     from casework.judgments.views import bp as judgments_bp
     from casework.letters.views import bp as letters_bp
 
-    for blueprint in (auth_bp, cases_bp, judgments_bp, letters_bp, dashboard_bp, admin_bp):
+    for blueprint in (
+        auth_bp,
+        cases_bp,
+        calculator_bp,
+        judgments_bp,
+        letters_bp,
+        dashboard_bp,
+        admin_bp,
+        audit_bp,
+        retention_bp,
+    ):
         app.register_blueprint(blueprint)
 
     from casework import errors

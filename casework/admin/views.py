@@ -88,9 +88,3 @@ def reset_totp(user_id: str):
             "success",
         )
     return redirect(url_for("admin.edit_user", user_id=user.id))
-
-
-@bp.get("/audit")
-@requires("audit.view")
-def audit():
-    return render_template("admin/audit.html", events=[])
