@@ -13,8 +13,9 @@ REDACTED = "[redacted]"
 _QUERY = re.compile(
     r"((?:\b[a-z][a-z0-9+.-]*://[^\s?#\"'<>]*)|(?<![\w/])/[^\s?#\"'<>]*)\?[^\s#\"'<>]*", re.I
 )
-# Form-encoded bodies: two or more name=value pairs joined by "&".
-_FORM = re.compile(r"[\w.\[\]%-]+=[^\s&]*(?:&[\w.\[\]%-]+=[^\s&]*)+")
+# Form-encoded bodies: name=value pairs, alone or joined by "&".
+_FORM = re.compile(r"[\w.\[\]%-]+=[^\s&]*(?:&[\w.\[\]%-]+=[^\s&]*)*")
+_NUMBER_VALUE = re.compile(r"[\w.\[\]-]+=\d+")
 _NUMBERS = re.compile(
     r"""
     \bA\s*(?:-|\#|no\.?|number)?\s*[:\#-]?\s*\d{3}[-\s]?\d{3}[-\s]?\d{2,3}\b   # A-number
@@ -26,10 +27,15 @@ _NUMBERS = re.compile(
 )
 
 
+def _redact_form(match: re.Match[str]) -> str:
+    # A lone number such as "case_id=42" identifies a record, not a person; keep it.
+    return match[0] if _NUMBER_VALUE.fullmatch(match[0]) else REDACTED
+
+
 def scrub(text: str) -> str:
     """Return text without query strings, form bodies, identifying numbers or status disclosures."""
     text = _QUERY.sub(r"\1", text)
-    text = _FORM.sub(REDACTED, text)
+    text = _FORM.sub(_redact_form, text)
     text = _NUMBERS.sub(REDACTED, text)
     # Replace from the end so earlier offsets stay valid.
     for finding in reversed(find_status_disclosures(text)):
@@ -37,6 +43,8 @@ def scrub(text: str) -> str:
     return text
 
 
+# Attach it to handlers, not loggers: a logger's filters do not see records
+# that propagate up from its child loggers.
 class ScrubFilter(logging.Filter):
     """A logging filter that rewrites every record through scrub(); it never drops a record."""
 

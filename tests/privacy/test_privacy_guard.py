@@ -15,6 +15,8 @@ NOTES = [
     "Él nació en Honduras y NO TIENE PAPELES, pero trabaja 60 horas.",
     "“He’s not a citizen” — his A# 123 456 789 and passport number X1234567.",
     "Ya tiene la tarjeta verde; antes estaba en proceso de asilo.",
+    # Characters whose lower case is longer ("İ") must not shift the offsets.
+    "İSTANBUL STRAẞE ﬁle: İ İ she is undocumented, SSN 123-45-6789.",
 ]
 
 
