@@ -48,7 +48,16 @@ class Unreadable(str):
     It behaves as an empty string in code and renders as a clear notice in pages.
     """
 
-    label: Callable[[], str] = staticmethod(lambda: "This record cannot be decrypted")
+    DEFAULT_LABEL = "This record cannot be decrypted"
+    label: Callable[[], str] = staticmethod(lambda: Unreadable.DEFAULT_LABEL)
+
+    @staticmethod
+    def text() -> str:
+        """The notice in the current language; English outside a request (CLI, jobs)."""
+        try:
+            return str(Unreadable.label())
+        except RuntimeError:
+            return Unreadable.DEFAULT_LABEL
 
     def __new__(cls):
         return super().__new__(cls, "")
@@ -56,10 +65,10 @@ class Unreadable(str):
     def __html__(self) -> str:
         from markupsafe import escape
 
-        return f'<span class="unreadable">{escape(Unreadable.label())}</span>'
+        return f'<span class="unreadable">{escape(Unreadable.text())}</span>'
 
     def __str__(self) -> str:
-        return Unreadable.label()
+        return Unreadable.text()
 
     def __bool__(self) -> bool:
         return False
@@ -132,14 +141,16 @@ class Encrypted:
         session = object_session(obj)
         subject_id = self.subject_id(obj)
         cipher = None
-        if session is not None and subject_id is not None:
-            cipher = keystore().cipher(session, self.kind, subject_id)
-        if cipher is None:
-            log.warning("no data key for %s.%s row %s", table, self.name, obj.id)
-            return Unreadable()
         try:
+            if session is not None and subject_id is not None:
+                cipher = keystore().cipher(session, self.kind, subject_id)
+            if cipher is None:
+                log.warning("no data key for %s.%s row %s", table, self.name, obj.id)
+                return Unreadable()
             return cipher.decrypt(blob, table=table, column=self.name, row_id=obj.id)
         except DecryptionError:
+            # A value moved from another row, column or subject, a damaged data key, or a
+            # retired master key: say where, never what (the error text holds no value).
             log.error("cannot decrypt %s.%s row %s", table, self.name, obj.id)
             return Unreadable()
 
