@@ -128,13 +128,15 @@ def keys_retire(version: int) -> None:
     from casework.keys import init_app
 
     store = _store()
+    if version == store.ring.primary_version:
+        raise click.ClickException("That is the primary version; rotate to a new one first.")
     in_use = store.status(db.session).get(version, 0)
     if in_use:
         raise click.ClickException(
             f"{in_use} data keys still use version {version}: run `keys rotate` first."
         )
-    if version == store.ring.primary_version:
-        raise click.ClickException("That is the primary version; rotate to a new one first.")
+    if version not in store.ring.versions:
+        raise click.ClickException(f"The key ring holds no version {version}.")
     write_key_file(_key_file(), store.ring.without_version(version))
     init_app(current_app)
     click.echo(
