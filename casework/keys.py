@@ -19,6 +19,10 @@ from casework.crypto.keyring import (
 )
 from casework.crypto.keystore import KeyStore
 
+#: The testing ring without a key file: made once per process, so every test app (the
+#: session-wide one, live servers) reads what the others wrote.
+_TEST_RING: KeyRing | None = None
+
 
 def database_dir(uri: str) -> str | None:
     """The folder holding an SQLite database file; None for a server database."""
@@ -36,8 +40,11 @@ def load_ring(app: Flask) -> KeyRing:
     path = app.config.get("CASEWORK_KEY_FILE")
     if not path:
         if app.config["ENV_NAME"] == "testing":
-            # Tests without a key file get a fresh ring in memory.
-            return KeyRing({1: os.urandom(32)}, primary=1, index_key=os.urandom(32))
+            # Tests without a key file share one ring in memory, fixed once per process.
+            global _TEST_RING
+            if _TEST_RING is None:
+                _TEST_RING = KeyRing({1: os.urandom(32)}, primary=1, index_key=os.urandom(32))
+            return _TEST_RING
         raise SystemExit("Casework will not start: no master key (set CASEWORK_KEY_FILE).")
     if not os.path.exists(path) and not production:
         generate_key_file(path)

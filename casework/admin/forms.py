@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, SelectField, SubmitField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import BooleanField, EmailField, PasswordField, SelectChoice, SelectField, SubmitField
+from wtforms.validators import DataRequired, Length
 
-from casework.auth.forms import PASSWORD_HINT
+from casework.auth.forms import PASSWORD_HINT, email_address
 from casework.forms import StrippedStringField
 
 ROLE_CHOICES = [
-    ("intake", _l("Intake")),
-    ("advocate", _l("Advocate")),
-    ("supervisor", _l("Supervisor")),
-    ("admin", _l("Admin")),
+    SelectChoice("intake", _l("Intake")),
+    SelectChoice("advocate", _l("Advocate")),
+    SelectChoice("supervisor", _l("Supervisor")),
+    SelectChoice("admin", _l("Admin")),
 ]
 
 
 class NewUserForm(FlaskForm):
     name = StrippedStringField(_l("Name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), email_address, Length(max=254)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES, validators=[DataRequired()])
     password = PasswordField(
         _l("Temporary password"),

@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField, SelectField, StringField, SubmitField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms import (
+    EmailField,
+    HiddenField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    SubmitField,
+)
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from casework.forms import StrippedStringField
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def email_address(form, field) -> None:
+    """A plausible email address (one @, a dot in the domain, no spaces).
+
+    WTForms' Email() needs the email_validator package, which Casework does not ship.
+    """
+    if field.data and not _EMAIL.match(field.data.strip()):
+        raise ValidationError(_l("Enter a valid email address."))
+
 
 PASSWORD_HINT = _l(
     "At least 15 characters. A passphrase of several ordinary words is easy to remember "
@@ -38,7 +60,7 @@ class EnrollTotpForm(TotpForm):
 class SetupForm(FlaskForm):
     token = HiddenField()
     name = StrippedStringField(_l("Your name"), validators=[DataRequired(), Length(max=120)])
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), email_address, Length(max=254)])
     password = PasswordField(
         _l("Password"), validators=[DataRequired(), Length(max=128)], description=PASSWORD_HINT
     )
@@ -67,6 +89,8 @@ class ChangePasswordForm(FlaskForm):
 
 
 class LanguageForm(FlaskForm):
-    language = SelectField(_l("Language"), choices=[("en", "English"), ("es", "Español")])
+    language = SelectField(
+        _l("Language"), choices=[SelectChoice("en", "English"), SelectChoice("es", "Español")]
+    )
     next = HiddenField()
     submit = SubmitField(_l("Change language"))
