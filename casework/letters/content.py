@@ -1,0 +1,925 @@
+"""What each kind of letter says, built from the case in the recipient's language.
+
+Every function here returns a `LetterDocument` of plain, already translated and
+formatted values; `pdf.render` prints it. Employer letters are in English;
+worker letters and the worker's copies of employer letters are in the worker's
+preferred language (`force_locale`). The document is stored as JSON (encrypted)
+so the same PDF can be printed again later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from babel.numbers import format_currency
+from flask import current_app
+from flask_babel import force_locale, format_date
+from flask_babel import gettext as _
+
+from casework.law.i18n import N_
+from casework.law.rates import state_of
+from casework.law.wages import Breakdown
+from casework.letters.pdf_model import (
+    EMPLOYER_BODY_FONT_SIZE,
+    WORKER_BODY_FONT_SIZE,
+    Bullets,
+    Heading,
+    LetterDocument,
+    Letterhead,
+    Para,
+    Signature,
+    Spacer,
+    Table,
+)
+
+EMPLOYER_KINDS = ("demand", "retaliation_demand")
+WORKER_KINDS = (
+    "worker_case_opened",
+    "worker_calculation",
+    "worker_payment_received",
+    "worker_case_closed",
+)
+
+
+@dataclass(frozen=True)
+class WorkerClaim:
+    """One worker on the letter: their name and, for wage claims, periods and breakdown."""
+
+    worker_id: str
+    name: str
+    breakdown: Breakdown | None = None
+    periods: tuple = ()  # WorkPeriod rows (start, end, hours_per_week, ...)
+    unpaid_final_pay: Decimal = Decimal(0)
+    deductions: Decimal = Decimal(0)
+    tips_withheld: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who signs the letter and how to reach them."""
+
+    name: str
+    title: str
+    phone: str
+    email: str
+
+
+def language_for(worker) -> str:
+    """The worker's preferred language if we have a catalog for it, else English."""
+    wanted = (worker.preferred_language or "en").split("_")[0].lower()
+    return wanted if wanted in current_app.config.get("LANGUAGES", ("en",)) else "en"
+
+
+def letterhead() -> Letterhead:
+    cfg = current_app.config
+    address = tuple(
+        line.strip()
+        for line in (cfg.get("CASEWORK_ORG_ADDRESS") or "").splitlines()
+        if line.strip()
+    )
+    return Letterhead(
+        name=cfg.get("CASEWORK_ORG_NAME") or "",
+        address_lines=address,
+        phone=cfg.get("CASEWORK_ORG_PHONE") or "",
+        email=cfg.get("CASEWORK_ORG_EMAIL") or "",
+        logo_path=cfg.get("CASEWORK_ORG_LOGO") or None,
+    )
+
+
+# -- formatting in the recipient's locale (call inside force_locale) ----------
+
+
+def money(value: Decimal | int | str, lang: str) -> str:
+    """Dollars as a reader in the United States expects them in that language."""
+    return format_currency(Decimal(value), "USD", locale=f"{lang}_US")
+
+
+def day(value: date) -> str:
+    return format_date(value, "long")
+
+
+def hours(value: Decimal) -> str:
+    value = Decimal(value)
+    return f"{value.normalize():f}" if value == value.to_integral() else f"{value:.2f}".rstrip("0")
+
+
+def citation(text: str) -> str:
+    """A line's legal citation without the research notes' source keys ([K1-K6])."""
+    return re.sub(r"\s*\[K[^\]]*\]", "", text or "").strip()
+
+
+def address_lines(name: str, address: str | None, attention: str | None = None) -> tuple[str, ...]:
+    """Recipient block: name, optional attention line, then the address on two lines."""
+    lines = [name]
+    if attention:
+        lines.append(attention)
+    address = (address or "").strip()
+    if address:
+        parts = [p.strip() for p in address.splitlines() if p.strip()]
+        if len(parts) == 1 and parts[0].count(",") >= 2:
+            street, rest = parts[0].split(",", 1)
+            parts = [street.strip(), rest.strip()]
+        lines.extend(parts)
+    return tuple(lines)
+
+
+def _joined(names: Sequence[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return _("%(first)s and %(last)s", first=", ".join(names[:-1]), last=names[-1])
+
+
+def _footer(reference: str) -> str:
+    return _("Reference %(ref)s", ref=reference)
+
+
+def _signature(sender: Sender, org: str) -> Signature:
+    return Signature(lines=(_("Sincerely,"), sender.name, sender.title, org))
+
+
+def _contact(sender: Sender, reference: str) -> Para:
+    how = sender.phone
+    if sender.email:
+        how = _("%(phone)s or %(email)s", phone=sender.phone, email=sender.email)
+    return Para(
+        _(
+            "Please contact %(name)s at %(how)s and give the reference %(ref)s.",
+            name=sender.name,
+            how=how,
+            ref=reference,
+        )
+    )
+
+
+# -- employer letters ---------------------------------------------------------
+
+
+def _legal_basis(state: str) -> list[str]:
+    basis = [
+        _(
+            "The Fair Labor Standards Act requires the minimum wage and overtime pay "
+            "(29 U.S.C. 206, 207) and makes an employer who does not pay them liable for the "
+            "unpaid wages and an equal amount as liquidated damages (29 U.S.C. 216(b))."
+        )
+    ]
+    if state == "NY":
+        basis.append(
+            _(
+                "New York Labor Law requires timely payment of wages (Labor Law 191), forbids "
+                "deductions from wages (193), requires a written wage notice and wage statements "
+                "(195), and makes the employer liable for unpaid wages, liquidated damages of "
+                "100 percent, damages for missing notices and statements, interest and attorney's "
+                "fees (198, 663)."
+            )
+        )
+    elif state == "CA":
+        basis.append(
+            _(
+                "The California Labor Code requires all wages to be paid when employment ends "
+                "(Labor Code 201, 202), imposes a waiting-time penalty of up to 30 days' wages "
+                "when they are not (203), requires overtime pay (510), and entitles a worker paid "
+                "less than the minimum wage to liquidated damages in an equal amount (1194.2)."
+            )
+        )
+    return basis
+
+
+def _consequences(state: str, *, wage: bool) -> list[str]:
+    items = [
+        _(
+            "a complaint with the %(agency)s, which can investigate and order payment;",
+            agency={
+                "NY": _("New York State Department of Labor"),
+                "CA": _("California Labor Commissioner"),
+            }.get(state, _("U.S. Department of Labor, Wage and Hour Division")),
+        ),
+        _(
+            "a lawsuit, in which the workers will also ask for liquidated damages, interest, "
+            "attorney's fees and costs."
+        ),
+    ]
+    if wage and state == "NY":
+        items.append(
+            _(
+                "the personal liability of the ten largest shareholders of a corporation "
+                "(Business Corporation Law 630) or members of a limited liability company "
+                "(Limited Liability Company Law 609(c)) for the unpaid wages; this letter gives "
+                "them notice of that claim;"
+            )
+        )
+        items.append(
+            _(
+                "an automatic increase of fifteen percent of any judgment that remains unpaid "
+                "90 days after it is entered or after the time to appeal expires, whichever is "
+                "later (Labor Law 198(4))."
+            )
+        )
+    if wage and state == "CA":
+        items.append(
+            _(
+                "after a judgment, the obligation to post a bond of up to $150,000 to keep "
+                "doing business (Labor Code 238)."
+            )
+        )
+    return items
+
+
+def _period_text(period, lang: str) -> str:
+    span = _(
+        "From %(start)s to %(end)s: about %(hours)s hours a week over %(days)s days",
+        start=day(period.start),
+        end=day(period.end),
+        hours=hours(period.hours_per_week),
+        days=period.days_per_week,
+    )
+    if period.hourly_rate is not None:
+        paid = _("at an agreed rate of %(rate)s an hour", rate=money(period.hourly_rate, lang))
+    else:
+        paid = _(
+            "paid %(pay)s a week for all hours worked", pay=money(period.pay_per_week or 0, lang)
+        )
+    return _("%(span)s, %(paid)s.", span=span, paid=paid)
+
+
+def _facts(claim: WorkerClaim, employer_name: str, lang: str) -> list:
+    blocks: list = []
+    items = [_period_text(p, lang) for p in claim.periods]
+    if claim.unpaid_final_pay:
+        items.append(
+            _("Final pay not paid: %(amount)s.", amount=money(claim.unpaid_final_pay, lang))
+        )
+    if claim.deductions:
+        items.append(_("Deducted from pay: %(amount)s.", amount=money(claim.deductions, lang)))
+    if claim.tips_withheld:
+        items.append(
+            _("Tips kept by the employer: %(amount)s.", amount=money(claim.tips_withheld, lang))
+        )
+    blocks.append(
+        Para(_("%(worker)s worked for %(employer)s.", worker=claim.name, employer=employer_name))
+    )
+    if items:
+        blocks.append(Bullets(tuple(items)))
+    return blocks
+
+
+def _breakdown_table(claim: WorkerClaim, lang: str, *, caption: str) -> Table:
+    bd = claim.breakdown
+    rows = tuple(
+        (_(line.label), citation(line.citation), money(line.amount, lang))
+        for line in bd.lines
+        if line.amount
+    )
+    return Table(
+        headers=(_("Item"), _("Legal basis"), _("Amount")),
+        rows=rows,
+        align=("left", "left", "right"),
+        total=(_("Total"), "", money(bd.total, lang)),
+        caption=caption,
+        col_widths=(0.42, 0.38, 0.20),
+    )
+
+
+def demand_letter(
+    *,
+    case,
+    employer,
+    claims: Sequence[WorkerClaim],
+    sender: Sender,
+    letter_date: date,
+    pay_by: date,
+    as_of: date,
+    lang: str = "en",
+    copy_for: WorkerClaim | None = None,
+    recipient: tuple[str, ...] | None = None,
+) -> LetterDocument:
+    """The wage demand to one employer; with `copy_for`, that worker's copy in their language."""
+    head = letterhead()
+    total = sum((c.breakdown.total for c in claims), Decimal(0))
+    state = state_of(case.jurisdiction)
+    with force_locale(lang):
+        names = [c.name for c in claims]
+        blocks: list = []
+        if copy_for is not None:
+            blocks += _copy_intro(employer.business_name, letter_date, lang)
+        blocks.append(
+            Para(
+                _(
+                    "We write on behalf of %(workers)s, who worked for you and were not paid "
+                    "all the wages the law requires. We demand payment of %(total)s by "
+                    "%(pay_by)s.",
+                    workers=_joined(names),
+                    total=money(total, lang),
+                    pay_by=day(pay_by),
+                )
+            )
+        )
+        blocks.append(Heading(_("The facts")))
+        for claim in claims:
+            if copy_for is not None and claim.worker_id != copy_for.worker_id:
+                continue
+            blocks += _facts(claim, employer.business_name, lang)
+        blocks.append(Heading(_("What is owed")))
+        blocks.append(
+            Para(
+                _(
+                    "The amounts below were computed as of %(as_of)s, week by week, from the "
+                    "hours worked and the pay received, under the law that gives the worker "
+                    "more for each week.",
+                    as_of=day(as_of),
+                )
+            )
+        )
+        shown = 0
+        for claim in claims:
+            if copy_for is not None and claim.worker_id != copy_for.worker_id:
+                continue
+            blocks.append(_breakdown_table(claim, lang, caption=claim.name))
+            shown += 1
+        if copy_for is not None and len(claims) > shown:
+            blocks.append(
+                Para(
+                    _(
+                        "The letter also lists what is owed to the other workers in this case. "
+                        "Their amounts are not shown in your copy."
+                    )
+                )
+            )
+        if len(claims) > 1:
+            blocks.append(
+                Table(
+                    headers=(_("Worker"), _("Amount")),
+                    rows=tuple((c.name, money(c.breakdown.total, lang)) for c in claims)
+                    if copy_for is None
+                    else ((copy_for.name, money(copy_for.breakdown.total, lang)),),
+                    align=("left", "right"),
+                    total=(_("Total demanded"), money(total, lang)),
+                    caption=_("Total demanded"),
+                    col_widths=(0.7, 0.3),
+                )
+            )
+        blocks.append(Heading(_("Legal basis")))
+        blocks += [Para(text) for text in _legal_basis(state)]
+        blocks.append(Heading(_("How to pay")))
+        blocks.append(
+            Para(
+                _(
+                    "Please pay %(total)s no later than %(pay_by)s by check or money order "
+                    "delivered to our office at %(address)s. Call us to arrange another method "
+                    "of payment.",
+                    total=money(total, lang),
+                    pay_by=day(pay_by),
+                    address=", ".join((head.name, *head.address_lines)),
+                )
+            )
+        )
+        blocks.append(Heading(_("If you do not pay")))
+        blocks.append(Para(_("If we do not receive payment by that date, the next steps include:")))
+        blocks.append(Bullets(tuple(_consequences(state, wage=True))))
+        blocks.append(Heading(_("Contact")))
+        blocks.append(_contact(sender, case.reference))
+        blocks.append(Spacer(6))
+        blocks.append(_signature(sender, head.name))
+        return _document(
+            head,
+            case=case,
+            lang=lang,
+            letter_date=letter_date,
+            recipient=recipient
+            or address_lines(
+                employer.business_name,
+                employer.address,
+                _attention(employer),
+            ),
+            subject=(
+                _(
+                    "Copy for you: our demand letter to %(employer)s",
+                    employer=employer.business_name,
+                )
+                if copy_for is not None
+                else _("Re: Demand for unpaid wages of %(total)s", total=money(total, lang))
+            ),
+            blocks=blocks,
+            worker=copy_for is not None,
+            title=_("Demand for unpaid wages"),
+            delivery=None if copy_for is not None else _("By certified mail"),
+        )
+
+
+def _attention(employer) -> str | None:
+    owners = (str(employer.owner_names or "")).strip() if employer.owner_names else ""
+    if not owners or owners.startswith("This record"):
+        return None
+    return _("Attention: %(owners)s", owners=" / ".join(owners.splitlines()))
+
+
+def _copy_intro(employer_name: str, letter_date: date, lang: str) -> list:
+    return [
+        Para(
+            _(
+                "This is a copy of the letter we sent to %(employer)s on %(date)s. It is "
+                "written in your language for you. The employer received it in English.",
+                employer=employer_name,
+                date=day(letter_date),
+            ),
+            bold=True,
+        ),
+        Para(_("You do not need to do anything. Keep this copy with your papers.")),
+        Spacer(6),
+    ]
+
+
+def retaliation_letter(
+    *,
+    case,
+    employer,
+    claim,
+    worker_names: Sequence[str],
+    sender: Sender,
+    letter_date: date,
+    pay_by: date,
+    lang: str = "en",
+    copy_intro: bool = False,
+    recipient: tuple[str, ...] | None = None,
+) -> LetterDocument:
+    """The retaliation demand to one employer (or a worker's copy of it)."""
+    head = letterhead()
+    state = state_of(case.jurisdiction)
+    with force_locale(lang):
+        blocks: list = []
+        if copy_intro:
+            blocks += _copy_intro(employer.business_name, letter_date, lang)
+        blocks.append(
+            Para(
+                _(
+                    "We write on behalf of %(workers)s about unlawful retaliation by your "
+                    "business.",
+                    workers=_joined(worker_names),
+                )
+            )
+        )
+        blocks.append(Heading(_("What happened")))
+        facts = []
+        if claim.protected_activity:
+            when = (
+                _(" (on %(date)s)", date=day(claim.protected_activity_on))
+                if claim.protected_activity_on
+                else ""
+            )
+            facts.append(
+                _(
+                    "What the worker did, which the law protects%(when)s: %(text)s",
+                    when=when,
+                    text=str(claim.protected_activity),
+                )
+            )
+        if claim.adverse_action:
+            when = (
+                _(" (on %(date)s)", date=day(claim.adverse_action_on))
+                if claim.adverse_action_on
+                else ""
+            )
+            facts.append(
+                _(
+                    "What your business did in response%(when)s: %(text)s",
+                    when=when,
+                    text=str(claim.adverse_action),
+                )
+            )
+        if claim.threatened_immigration_report:
+            facts.append(
+                _("Your business threatened to report the worker to immigration authorities.")
+            )
+        if facts:
+            blocks.append(Bullets(tuple(facts)))
+        blocks.append(Heading(_("The law")))
+        law = [
+            _(
+                "The Fair Labor Standards Act forbids discharging or in any other manner "
+                "discriminating against a worker who has complained about wages or overtime "
+                "(29 U.S.C. 215(a)(3)); the worker may recover lost wages and an equal amount "
+                "as liquidated damages."
+            )
+        ]
+        if state == "NY":
+            law.append(
+                _(
+                    "New York Labor Law 215 forbids discharging, penalizing or in any other "
+                    "manner retaliating against a worker who has complained about a violation of "
+                    "the Labor Law, and allows penalties of up to $10,000 in addition to lost "
+                    "wages and damages."
+                )
+            )
+        if state == "CA":
+            law.append(
+                _(
+                    "California Labor Code 98.6 forbids discharging or in any manner retaliating "
+                    "against a worker who has complained about unpaid wages or exercised any "
+                    "right under the Labor Code, with a penalty of up to $10,000 for each "
+                    "violation."
+                )
+            )
+        if claim.threatened_immigration_report:
+            if state == "NY":
+                law.append(
+                    _(
+                        "Labor Law 215 expressly includes threatening to contact immigration "
+                        "authorities about a worker or a family member."
+                    )
+                )
+            if state == "CA":
+                law.append(
+                    _(
+                        "Labor Code 1019 makes it an unfair immigration-related practice to "
+                        "threaten to report a worker to immigration authorities in retaliation "
+                        "for exercising a right; a business license may be suspended for it."
+                    )
+                )
+            law.append(
+                _(
+                    "Threatening to report a worker to immigration authorities is itself "
+                    "unlawful retaliation."
+                )
+            )
+        blocks += [Para(text) for text in law]
+        blocks.append(Heading(_("What we demand")))
+        remedy = str(claim.remedy_sought or "").strip()
+        demands = [remedy] if remedy else []
+        demands += [
+            _("Stop all retaliation against the workers and anyone who supports them."),
+            _("Pay the wages lost because of the retaliation."),
+            _("Keep every record about the workers' employment; they may be needed as evidence."),
+        ]
+        blocks.append(Bullets(tuple(demands)))
+        blocks.append(Para(_("Please respond in writing by %(date)s.", date=day(pay_by))))
+        blocks.append(Heading(_("If you do not respond")))
+        blocks.append(Bullets(tuple(_consequences(state, wage=False))))
+        blocks.append(Heading(_("Contact")))
+        blocks.append(_contact(sender, case.reference))
+        blocks.append(Spacer(6))
+        blocks.append(_signature(sender, head.name))
+        return _document(
+            head,
+            case=case,
+            lang=lang,
+            letter_date=letter_date,
+            recipient=recipient
+            or address_lines(employer.business_name, employer.address, _attention(employer)),
+            subject=(
+                _("Copy for you: our letter to %(employer)s", employer=employer.business_name)
+                if copy_intro
+                else _("Re: Unlawful retaliation")
+            ),
+            blocks=blocks,
+            worker=copy_intro,
+            title=_("Unlawful retaliation"),
+            delivery=None if copy_intro else _("By certified mail"),
+        )
+
+
+# -- worker letters -------------------------------------------------------------
+
+#: Plain words for each line of the breakdown, for workers.
+PLAIN = {
+    "unpaid_wages_federal": N_(
+        "Pay you earned but did not get: the minimum wage for every hour, "
+        "and time and a half for hours over 40 in a week."
+    ),
+    "unpaid_wages_state": N_(
+        "Pay you earned but did not get: the minimum wage for every hour, "
+        "and time and a half for hours over 40 in a week."
+    ),
+    "spread_of_hours": N_(
+        "One extra hour of pay for each day your work started and ended more than 10 hours apart."
+    ),
+    "unpaid_final_pay": N_("Pay for your last days of work that you never received."),
+    "unlawful_deductions": N_(
+        "Money the employer took out of your pay that it was not allowed to take."
+    ),
+    "tips_withheld": N_("Tips that customers gave for you but the employer kept."),
+    "liquidated_damages_federal": N_(
+        "Liquidated damages: extra money the law adds when an employer "
+        "does not pay wages. It is usually the same amount again."
+    ),
+    "liquidated_damages_state": N_(
+        "Liquidated damages: extra money the law adds when an employer "
+        "does not pay wages. It is usually the same amount again."
+    ),
+    "wage_notice_damages": N_(
+        "Money the law adds because the employer did not give you a written "
+        "notice of your pay rate when you started."
+    ),
+    "wage_statement_damages": N_(
+        "Money the law adds because the employer did not give you pay stubs."
+    ),
+    "waiting_time_penalty": N_(
+        "Money the law adds because the employer paid your last wages late."
+    ),
+    "prejudgment_interest": N_("Interest: extra money for the time you waited for your pay."),
+    "interest_on_final_pay": N_("Interest: extra money for the time you waited for your pay."),
+}
+
+
+def _plain(key: str) -> str:
+    # The explanations are msgids: extracted by the N_ marker below.
+    return _(PLAIN[key]) if key in PLAIN else ""
+
+
+def _worker_doc(
+    *, case, worker, lang, letter_date, blocks, subject, title, sender
+) -> LetterDocument:
+    head = letterhead()
+    blocks = [Para(_("Dear %(name)s,", name=worker.name)), *blocks]
+    blocks.append(Heading(_("How to reach us")))
+    blocks.append(
+        Para(
+            _(
+                "Your advocate is %(name)s. Call %(phone)s. Tell us your case number: %(ref)s.",
+                name=sender.name,
+                phone=sender.phone or head.phone,
+                ref=case.reference,
+            )
+        )
+    )
+    blocks.append(Spacer(6))
+    blocks.append(_signature(sender, head.name))
+    return _document(
+        head,
+        case=case,
+        lang=lang,
+        letter_date=letter_date,
+        recipient=address_lines(str(worker.name), _readable(worker.address)),
+        subject=subject,
+        blocks=blocks,
+        worker=True,
+        title=title,
+        delivery=None,
+    )
+
+
+def _readable(value) -> str | None:
+    text = str(value) if value is not None else None
+    return None if text is None or type(value).__name__ == "Unreadable" else text
+
+
+def case_opened_letter(*, case, worker, sender, letter_date, lang) -> LetterDocument:
+    with force_locale(lang):
+        blocks = [
+            Para(
+                _(
+                    "We opened your case on %(date)s. We will work on it with you. "
+                    "This letter tells you what happens now.",
+                    date=day(case.opened_on),
+                )
+            ),
+            Heading(_("What happens next")),
+            Bullets(
+                (
+                    _("We look at your dates, hours and pay, and count what you are owed."),
+                    _("We may ask you for papers, like pay stubs, texts or a work schedule."),
+                    _("We write to the employer and ask for the money."),
+                    _("If the employer does not pay, we will talk with you about the next step."),
+                )
+            ),
+            Heading(_("What we never write down")),
+            Para(
+                _(
+                    "We never ask about immigration status and we never write it down. "
+                    "It is not in our files and it will never be in any letter."
+                )
+            ),
+            Para(
+                _(
+                    "Your name, phone number and address are kept locked (encrypted) in our "
+                    "files. Only the people who work on your case can read them."
+                )
+            ),
+        ]
+        return _worker_doc(
+            case=case,
+            worker=worker,
+            lang=lang,
+            letter_date=letter_date,
+            blocks=blocks,
+            subject=_("Your case is open"),
+            title=_("Your case is open"),
+            sender=sender,
+        )
+
+
+def calculation_letter(
+    *, case, worker, claim: WorkerClaim, sender, letter_date, as_of, lang
+) -> LetterDocument:
+    bd = claim.breakdown
+    with force_locale(lang):
+        shown = [line for line in bd.lines if line.amount]
+        blocks = [
+            Para(
+                _(
+                    "We counted the pay you are owed. The total is %(total)s. "
+                    "We counted it on %(as_of)s.",
+                    total=money(bd.total, lang),
+                    as_of=day(as_of),
+                ),
+                bold=True,
+            ),
+            Para(_("We used your dates, your hours and the pay you received.")),
+            Table(
+                headers=(_("What it is for"), _("Amount")),
+                rows=tuple((_(line.label), money(line.amount, lang)) for line in shown),
+                align=("left", "right"),
+                total=(_("Total"), money(bd.total, lang)),
+                col_widths=(0.72, 0.28),
+            ),
+            Heading(_("What these words mean")),
+            Bullets(tuple(dict.fromkeys(_plain(line.key) for line in shown if _plain(line.key)))),
+        ]
+        if bd.excluded_weeks:
+            blocks.append(
+                Para(
+                    _(
+                        "Some of your weeks are too old to claim. The law only lets us ask "
+                        "for pay from the last few years."
+                    )
+                )
+            )
+        blocks += [
+            Heading(_("What happens next")),
+            Para(
+                _(
+                    "We will write to the employer and ask for this money. The amount can "
+                    "change if we learn new facts. We will tell you if it does."
+                )
+            ),
+        ]
+        return _worker_doc(
+            case=case,
+            worker=worker,
+            lang=lang,
+            letter_date=letter_date,
+            blocks=blocks,
+            subject=_("What you are owed"),
+            title=_("What you are owed"),
+            sender=sender,
+        )
+
+
+def payment_letter(
+    *, case, worker, sender, letter_date, lang, received_on, amount, paid_to_you
+) -> LetterDocument:
+    with force_locale(lang):
+        blocks = [
+            Para(
+                _(
+                    "Good news. On %(date)s we received a payment of %(amount)s for your case.",
+                    date=day(received_on),
+                    amount=money(amount, lang),
+                ),
+                bold=True,
+            ),
+            Para(
+                _(
+                    "So far we have paid you %(paid)s in total.",
+                    paid=money(paid_to_you, lang),
+                )
+                if paid_to_you
+                else _("We will call you to tell you how and when you will get your share.")
+            ),
+            Para(
+                _(
+                    "If the employer still owes money, we keep working to collect it. "
+                    "We will write to you when more money comes in."
+                )
+            ),
+        ]
+        return _worker_doc(
+            case=case,
+            worker=worker,
+            lang=lang,
+            letter_date=letter_date,
+            blocks=blocks,
+            subject=_("We received a payment"),
+            title=_("We received a payment"),
+            sender=sender,
+        )
+
+
+def closed_letter(*, case, worker, sender, letter_date, lang) -> LetterDocument:
+    with force_locale(lang):
+        outcome = {
+            "recovered": _("We recovered the money you were owed."),
+            "partially_recovered": _("We recovered part of the money you were owed."),
+            "not_recovered": _("We could not recover the money you were owed."),
+            "withdrawn": _("The case was withdrawn."),
+            "referred": _("We sent your case to another organization that can help you."),
+        }.get(case.outcome or "", "")
+        blocks = [
+            Para(
+                _("We closed your case on %(date)s.", date=day(case.closed_on or letter_date)),
+                bold=True,
+            ),
+        ]
+        if outcome:
+            blocks.append(Para(outcome))
+        if case.amount_recovered:
+            blocks.append(
+                Para(
+                    _(
+                        "In total, %(amount)s was collected in this case.",
+                        amount=money(case.amount_recovered, lang),
+                    )
+                )
+            )
+        blocks += [
+            Para(
+                _(
+                    "If the employer contacts you about this case, or if you have a new "
+                    "problem at work, call us."
+                )
+            ),
+            Para(_("Thank you for trusting us with your case.")),
+        ]
+        return _worker_doc(
+            case=case,
+            worker=worker,
+            lang=lang,
+            letter_date=letter_date,
+            blocks=blocks,
+            subject=_("Your case is closed"),
+            title=_("Your case is closed"),
+            sender=sender,
+        )
+
+
+def _document(
+    head, *, case, lang, letter_date, recipient, subject, blocks, worker, title, delivery
+) -> LetterDocument:
+    """The parts every letter shares: date, reference, page numbers, metadata."""
+    return LetterDocument(
+        letterhead=head,
+        date_text=day(letter_date),
+        reference=_("Ref. %(ref)s", ref=case.reference),
+        recipient_lines=recipient,
+        subject=subject,
+        blocks=tuple(blocks),
+        page_label=_("Page {page} of {pages}"),
+        footer_text=_footer(case.reference),
+        body_font_size=WORKER_BODY_FONT_SIZE if worker else EMPLOYER_BODY_FONT_SIZE,
+        language=lang,
+        title=title,
+        delivery_line=delivery or "",
+    )
+
+
+# -- storage: the document as JSON ---------------------------------------------
+
+_BLOCKS = {cls.__name__: cls for cls in (Heading, Para, Bullets, Table, Signature, Spacer)}
+
+
+def _tuples(value):
+    if isinstance(value, list):
+        return tuple(_tuples(v) for v in value)
+    return value
+
+
+def to_json(doc: LetterDocument) -> str:
+    """The document as JSON, every block tagged with its type."""
+    data = dataclasses.asdict(doc)
+    data["blocks"] = [
+        {"type": type(block).__name__, **dataclasses.asdict(block)} for block in doc.blocks
+    ]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def from_json(text: str) -> LetterDocument:
+    """Rebuild the document exactly as `to_json` stored it."""
+    data = json.loads(text)
+    blocks = []
+    for raw in data.pop("blocks"):
+        cls = _BLOCKS[raw.pop("type")]
+        blocks.append(cls(**{k: _tuples(v) for k, v in raw.items()}))
+    head = Letterhead(**{k: _tuples(v) for k, v in data.pop("letterhead").items()})
+    return LetterDocument(
+        letterhead=head, blocks=tuple(blocks), **{k: _tuples(v) for k, v in data.items()}
+    )
+
+
+def document_text(doc: LetterDocument) -> str:
+    """Every word printed in the letter, for the immigration-status guard."""
+    parts = [doc.subject, *doc.recipient_lines, doc.delivery_line, doc.footer_text]
+    for block in doc.blocks:
+        if isinstance(block, Heading | Para):
+            parts.append(block.text)
+        elif isinstance(block, Bullets | Signature):
+            parts.extend(block.items if isinstance(block, Bullets) else block.lines)
+        elif isinstance(block, Table):
+            parts.extend((block.caption, *block.headers, *(block.total or ())))
+            for row in block.rows:
+                parts.extend(row)
+    return "\n".join(p for p in parts if p)
