@@ -244,16 +244,16 @@ def save_claim(
 ) -> wages.Breakdown:
     """Validate and store a worker's wage-claim facts, recompute and store the result.
 
-    The facts are checked by the law package first; on ClaimError nothing is
-    changed. Periods are replaced as a whole, in date order.
+    The facts are checked by the law package first (periods must already be in
+    date order, so an error's index matches the form's row); on ClaimError
+    nothing is changed. Periods are replaced as a whole.
     """
     from casework import audit  # local: keeps this module importable without the app
     from casework.services.timeline import add_event
 
     as_of = as_of or date.today()
     case = case_worker.case
-    periods = sorted(facts.periods, key=lambda p: (p.start, p.end))
-    facts = ClaimFacts(**{**facts.__dict__, "periods": periods})
+    periods = list(facts.periods)
     breakdown = _check(facts, case.jurisdiction, as_of)  # raises ClaimError, nothing changed
 
     claim = ensure_claim(case_worker)

@@ -2,6 +2,450 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+import csv
+import io
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from werkzeug.datastructures import MultiDict
+
+from casework import authz
+from casework.cases import calculator
+from casework.cases.calculator_forms import MAX_PERIODS, AsOfForm, PeriodForm, WageClaimForm
+from casework.extensions import db
+from casework.i18n import money
+from casework.keys import keystore
+from casework.law.errors import ClaimError
+from casework.models.case import Case, CaseWorker
 
 bp = Blueprint("calculator", __name__, url_prefix="/cases")
+
+#: The law package's English messages, translated for the form.
+CLAIM_MESSAGES = {
+    "is required": _l("This is required."),
+    "must be a number": _l("Enter a number."),
+    "must not be negative": _l("This cannot be negative."),
+    "is before the start of the period": _l("The last day is before the first day."),
+    "is after the as-of date": _l(
+        "This is after the date the claim is computed as of; choose a later date."
+    ),
+    "must be between 0 and 168": _l("Hours per week must be between 0 and 168."),
+    "must be between 1 and 7": _l("Days per week must be between 1 and 7."),
+    "give either an hourly rate or a weekly pay": _l(
+        "Enter the hourly rate or the weekly pay, not both."
+    ),
+    "must be between 0 and 24": _l("Hours per day must be between 0 and 24."),
+    "must be between 0 and days per week": _l(
+        "This cannot be more than the days worked per week."
+    ),
+    "must come after the end of the previous period": _l(
+        "Periods must be in date order and must not overlap: this one starts on or before "
+        "the last day of the period above."
+    ),
+    "at least one work period is needed": _l("Enter at least one work period."),
+    "must be zero or more days": _l("Enter a number of days, 0 or more."),
+}
+ROW_FIELDS = (
+    "start",
+    "end",
+    "hours_per_week",
+    "days_per_week",
+    "hourly_rate",
+    "pay_per_week",
+    "long_days_per_week",
+    "hours_per_day",
+    "live_in",
+)
+#: Names of the inputs the law package lists under each breakdown line.
+INPUT_LABELS = {
+    "weeks": _l("Weeks counted"),
+    "last_day_worked": _l("Last day worked"),
+    "share": _l("Share of the wages"),
+    "daily_wage": _l("Daily wage"),
+    "days_late": _l("Days late"),
+    "rate": _l("Yearly interest rate"),
+    "since": _l("From"),
+    "to": _l("To"),
+}
+CHOSEN_LABELS = {
+    "federal": _l("Federal law"),
+    "state": _l("State law"),
+    "none": _l("Nothing owed"),
+    "excluded": _l("Too old to claim"),
+}
+CASE_PAGE_ENDPOINTS = ("cases.show", "cases.view", "cases.case", "cases.detail")
+
+
+@bp.context_processor
+def _labels():
+    return {
+        "input_labels": {k: str(v) for k, v in INPUT_LABELS.items()},
+        "chosen_labels": {k: str(v) for k, v in CHOSEN_LABELS.items()},
+    }
+
+
+def claim_message(error: ClaimError) -> str:
+    """The translated message for a law-package error."""
+    message = CLAIM_MESSAGES.get(error.message)
+    if message is not None:
+        return str(message)
+    if error.field.endswith(".start"):
+        return _("The calculator has no minimum-wage table for this date.")
+    return _("This value cannot be used: %(reason)s", reason=error.message)
+
+
+def case_href(case: Case) -> str:
+    """The case page if the cases area has one, else the case list."""
+    for endpoint in CASE_PAGE_ENDPOINTS:
+        if endpoint in current_app.view_functions:
+            return url_for(endpoint, case_id=case.id)
+    return url_for("cases.index")
+
+
+def _wage_case(case_id) -> Case:
+    case = authz.case_or_404(case_id, "calculate")
+    if case.case_type != "wage_theft":
+        abort(404)
+    return case
+
+
+def _case_worker(case: Case, case_worker_id) -> CaseWorker:
+    try:
+        key = uuid.UUID(str(case_worker_id))
+    except ValueError:
+        abort(404)
+    for link in case.worker_links:
+        if link.id == key:
+            return link
+    abort(404)
+
+
+def _as_of() -> tuple[date, AsOfForm]:
+    form = AsOfForm(request.args)
+    form.validate()
+    return (form.as_of.data or date.today()), form
+
+
+def _apply_claim_error(form: WageClaimForm, error: ClaimError) -> list[str]:
+    """Put a law-package error next to its field; return it when no field matches."""
+    message = claim_message(error)
+    name = error.field
+    if name.startswith("periods[") and "]." in name:
+        index_text, _dot, attribute = name[len("periods[") :].partition("].")
+        try:
+            index = int(index_text)
+        except ValueError:
+            index = -1
+        if 0 <= index < len(form.periods.entries) and attribute in ROW_FIELDS:
+            getattr(form.periods.entries[index].form, attribute).errors.append(message)
+            return []
+    field = getattr(form, name, None)
+    if field is not None and name != "periods":
+        field.errors = [*field.errors, message]
+        return []
+    return [message]
+
+
+def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
+    periods = []
+    for entry in form.periods:
+        p = entry.form
+        periods.append(
+            calculator.PeriodFacts(
+                start=p.start.data,
+                end=p.end.data,
+                hours_per_week=p.hours_per_week.data,
+                days_per_week=p.days_per_week.data,
+                hourly_rate=p.hourly_rate.data,
+                pay_per_week=p.pay_per_week.data,
+                long_days_per_week=p.long_days_per_week.data or 0,
+                hours_per_day=p.hours_per_day.data,
+                live_in=bool(p.live_in.data),
+            )
+        )
+    return calculator.ClaimFacts(
+        periods=periods,
+        unpaid_final_pay=form.unpaid_final_pay.data or Decimal(0),
+        deductions=form.deductions.data or Decimal(0),
+        tips_withheld=form.tips_withheld.data or Decimal(0),
+        wage_notice_given=form.wage_notice_given.data != "no",
+        wage_statements_given=form.wage_statements_given.data != "no",
+        willful=bool(form.willful.data),
+        hospitality=bool(form.hospitality.data),
+        final_pay_days_late=form.final_pay_days_late.data or 0,
+    )
+
+
+def _form_for(claim) -> WageClaimForm:
+    """The form filled from a stored claim (GET)."""
+    data = {
+        "unpaid_final_pay": claim.unpaid_final_pay if claim else Decimal(0),
+        "deductions": claim.deductions if claim else Decimal(0),
+        "tips_withheld": claim.tips_withheld if claim else Decimal(0),
+        "wage_notice_given": "no" if claim and not claim.wage_notice_given else "yes",
+        "wage_statements_given": "no" if claim and not claim.wage_statements_given else "yes",
+        "willful": bool(claim and claim.willful),
+        "hospitality": bool(claim and claim.hospitality),
+        "final_pay_days_late": claim.final_pay_days_late if claim else 0,
+        "periods": [
+            {name: getattr(p, name) for name in ROW_FIELDS}
+            for p in (claim.periods if claim else [])
+        ],
+    }
+    if not data["periods"]:
+        data["periods"] = [{"long_days_per_week": 0}]
+    return WageClaimForm(formdata=None, data=data)
+
+
+def _rows_without(formdata: MultiDict, remove: int) -> MultiDict:
+    """The posted form with one period row removed and the rest renumbered."""
+    rows: dict[int, list[tuple[str, str]]] = {}
+    kept = MultiDict()
+    for key, value in formdata.items(multi=True):
+        if key.startswith("periods-"):
+            index_text, _dash, rest = key[len("periods-") :].partition("-")
+            if index_text.isdigit():
+                rows.setdefault(int(index_text), []).append((rest, value))
+                continue
+        kept.add(key, value)
+    for new_index, old_index in enumerate(i for i in sorted(rows) if i != remove):
+        for rest, value in rows[old_index]:
+            kept.add(f"periods-{new_index}-{rest}", value)
+    return kept
+
+
+@bp.route("/<case_id>/workers/<case_worker_id>/wages", methods=["GET", "POST"])
+def wage_claim(case_id, case_worker_id):
+    case = _wage_case(case_id)
+    link = _case_worker(case, case_worker_id)
+    general_errors: list[str] = []
+    if request.method == "GET":
+        form = _form_for(link.wage_claim)
+        return _render_form(case, link, form, general_errors)
+
+    formdata = request.form
+    remove = formdata.get("remove_period")
+    if remove is not None and remove.isdigit():
+        form = WageClaimForm(formdata=_rows_without(formdata, int(remove)))
+        if not form.periods.entries:
+            form.periods.append_entry()
+        return _render_form(case, link, form, general_errors)
+    form = WageClaimForm()
+    if "add_period" in formdata:
+        if len(form.periods.entries) < MAX_PERIODS:
+            form.periods.append_entry()
+        return _render_form(case, link, form, general_errors)
+    if form.validate_on_submit():
+        try:
+            breakdown = calculator.save_claim(link, _facts(form))
+        except ClaimError as error:  # raised before anything changes
+            general_errors = _apply_claim_error(form, error)
+        else:
+            db.session.commit()
+            flash(
+                _("Calculated: %(total)s owed.", total=money(breakdown.total)),
+                "success",
+            )
+            return redirect(
+                url_for("calculator.result", case_id=case.id, case_worker_id=link.id)
+            )
+    return _render_form(case, link, form, general_errors, status=422)
+
+
+def _render_form(case, link, form, general_errors, status=200):
+    keystore().preload(db.session, [link.worker_id])
+    return (
+        render_template(
+            "cases/calculator_form.html",
+            case=case,
+            link=link,
+            worker=link.worker,
+            form=form,
+            general_errors=general_errors,
+            case_href=case_href(case),
+            state=case.jurisdiction.split("-")[0],
+            blank_period=PeriodForm(formdata=None, prefix="periods-__index__-"),
+        ),
+        status,
+    )
+
+
+def _breakdown_or_error(link: CaseWorker, as_of: date):
+    claim = link.wage_claim
+    if claim is None:
+        return None, ClaimError("periods", "at least one work period is needed")
+    try:
+        return calculator.compute(claim, as_of=as_of), None
+    except ClaimError as error:
+        return None, error
+
+
+@bp.get("/<case_id>/workers/<case_worker_id>/wages/result")
+def result(case_id, case_worker_id):
+    case = _wage_case(case_id)
+    link = _case_worker(case, case_worker_id)
+    as_of, as_of_form = _as_of()
+    breakdown, error = _breakdown_or_error(link, as_of)
+    keystore().preload(db.session, [link.worker_id])
+    return render_template(
+        "cases/calculator_result.html",
+        case=case,
+        link=link,
+        worker=link.worker,
+        claim=link.wage_claim,
+        breakdown=breakdown,
+        error=claim_message(error) if error else None,
+        as_of=as_of,
+        as_of_form=as_of_form,
+        case_href=case_href(case),
+    )
+
+
+@bp.get("/<case_id>/workers/<case_worker_id>/wages/print")
+def result_print(case_id, case_worker_id):
+    case = _wage_case(case_id)
+    link = _case_worker(case, case_worker_id)
+    as_of, _form = _as_of()
+    breakdown, error = _breakdown_or_error(link, as_of)
+    keystore().preload(db.session, [link.worker_id])
+    return render_template(
+        "cases/calculator_print.html",
+        case=case,
+        results=[(link, breakdown, claim_message(error) if error else None)],
+        total=breakdown.total if breakdown else Decimal(0),
+        as_of=as_of,
+        back=url_for("calculator.result", case_id=case.id, case_worker_id=link.id),
+    )
+
+
+def _csv_response(rows: list[list[str]], filename: str) -> Response:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([_csv_safe(cell) for cell in row])
+    response = Response(buffer.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _csv_safe(value) -> str:
+    text = str(value)
+    # A spreadsheet must never run a cell as a formula.
+    if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and not _is_number(text)):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return True
+
+
+def _breakdown_rows(breakdown, worker_label: str | None = None) -> list[list[str]]:
+    rows = []
+    prefix = [worker_label] if worker_label is not None else []
+    for line in breakdown.lines:
+        rows.append([*prefix, _(line.label), str(line.amount), line.citation])
+    rows.append([*prefix, _("Total"), str(breakdown.total), ""])
+    for week in breakdown.excluded_weeks:
+        rows.append(
+            [
+                *prefix,
+                _("Excluded, outside the limitation period: week %(start)s to %(end)s",
+                  start=week.start.isoformat(), end=week.end.isoformat()),
+                str(week.amount),
+                "",
+            ]
+        )
+    return rows
+
+
+@bp.get("/<case_id>/workers/<case_worker_id>/wages.csv")
+def result_csv(case_id, case_worker_id):
+    case = _wage_case(case_id)
+    link = _case_worker(case, case_worker_id)
+    as_of, _form = _as_of()
+    breakdown, error = _breakdown_or_error(link, as_of)
+    if breakdown is None:
+        abort(404)
+    worker_number = case.worker_links.index(link) + 1
+    rows = [
+        [_("Case"), case.reference, ""],
+        [_("Worker on the case"), str(worker_number), ""],
+        [_("Computed as of"), as_of.isoformat(), ""],
+        [_("Rule set"), breakdown.ruleset, ""],
+        [_("Line"), _("Amount"), _("Citation")],
+        *_breakdown_rows(breakdown),
+    ]
+    return _csv_response(rows, f"{case.reference}-worker{worker_number}-wages.csv")
+
+
+@bp.get("/<case_id>/wages")
+def case_summary(case_id):
+    case = _wage_case(case_id)
+    as_of, as_of_form = _as_of()
+    summary = calculator.compute_case(case, as_of=as_of)
+    keystore().preload(db.session, [link.worker_id for link in case.worker_links])
+    return render_template(
+        "cases/calculator_case.html",
+        case=case,
+        summary=summary,
+        as_of=as_of,
+        as_of_form=as_of_form,
+        claim_message=claim_message,
+        case_href=case_href(case),
+    )
+
+
+@bp.get("/<case_id>/wages/print")
+def case_print(case_id):
+    case = _wage_case(case_id)
+    as_of, _form = _as_of()
+    summary = calculator.compute_case(case, as_of=as_of)
+    keystore().preload(db.session, [link.worker_id for link in case.worker_links])
+    return render_template(
+        "cases/calculator_print.html",
+        case=case,
+        results=[
+            (w.case_worker, w.breakdown, claim_message(w.error) if w.error else None)
+            for w in summary.workers
+        ],
+        total=summary.total,
+        as_of=as_of,
+        back=url_for("calculator.case_summary", case_id=case.id),
+    )
+
+
+@bp.get("/<case_id>/wages.csv")
+def case_csv(case_id):
+    case = _wage_case(case_id)
+    as_of, _form = _as_of()
+    summary = calculator.compute_case(case, as_of=as_of)
+    rows = [
+        [_("Case"), case.reference, "", ""],
+        [_("Computed as of"), as_of.isoformat(), "", ""],
+        [_("Worker on the case"), _("Line"), _("Amount"), _("Citation")],
+    ]
+    for number, item in enumerate(summary.workers, start=1):
+        if item.breakdown is not None:
+            rows.extend(_breakdown_rows(item.breakdown, str(number)))
+    rows.append([_("Case total"), "", str(summary.total), ""])
+    return _csv_response(rows, f"{case.reference}-wages.csv")

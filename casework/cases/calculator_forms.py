@@ -1,0 +1,210 @@
+"""Forms for the wage calculator: a worker's work periods and the other facts of the claim."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DecimalField,
+    FieldList,
+    Form,
+    FormField,
+    IntegerField,
+    RadioField,
+    SelectChoice,
+)
+from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
+
+from casework.forms import MoneyField
+
+YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
+MAX_PERIODS = 40
+
+
+class HoursField(DecimalField):
+    """Hours as a number with at most two decimals (whole numbers or quarters, say)."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        raw = (valuelist[0] or "").strip().replace(",", ".")
+        if raw == "":
+            self.data = None
+            return
+        try:
+            value = Decimal(raw)
+        except (InvalidOperation, ValueError):
+            self.data = None
+            raise ValueError(_l("Enter a number of hours, like 40 or 37.5.")) from None
+        if not value.is_finite():
+            self.data = None
+            raise ValueError(_l("Enter a number of hours, like 40 or 37.5."))
+        self.data = value
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else str(self.data)
+
+
+def _places(form, field) -> None:
+    if field.data is not None and field.data.as_tuple().exponent < -2:
+        raise ValidationError(_("Use at most two decimals."))
+
+
+class WholeNumberField(IntegerField):
+    """An integer input whose parse error speaks plainly."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        raw = (valuelist[0] or "").strip()
+        if raw == "":
+            self.data = None
+            return
+        try:
+            self.data = int(raw)
+        except ValueError:
+            self.data = None
+            raise ValueError(_l("Enter a whole number.")) from None
+
+
+class PeriodForm(Form):
+    """One stretch of work with the same schedule and pay."""
+
+    start = DateField(
+        _l("First day"), validators=[InputRequired(_l("Enter the first day of this period."))]
+    )
+    end = DateField(
+        _l("Last day"), validators=[InputRequired(_l("Enter the last day of this period."))]
+    )
+    hours_per_week = HoursField(
+        _l("Hours worked per week"),
+        validators=[
+            InputRequired(_l("Enter the hours worked in a usual week.")),
+            NumberRange(0, 168, _l("Hours per week must be between 0 and 168.")),
+            _places,
+        ],
+    )
+    days_per_week = WholeNumberField(
+        _l("Days worked per week"),
+        validators=[
+            InputRequired(_l("Enter how many days a week the worker worked.")),
+            NumberRange(1, 7, _l("Days per week must be between 1 and 7.")),
+        ],
+    )
+    hourly_rate = MoneyField(
+        _l("Hourly rate paid"),
+        validators=[Optional()],
+        maximum=Decimal("10000"),
+        description=_l("Fill in this or the weekly pay, not both."),
+    )
+    pay_per_week = MoneyField(
+        _l("Pay per week"),
+        validators=[Optional()],
+        description=_l("What the worker actually received each week, for all the hours."),
+    )
+    long_days_per_week = WholeNumberField(
+        _l("Days a week longer than 10 hours from start to finish"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+    )
+    hours_per_day = HoursField(
+        _l("Hours per day (optional)"),
+        validators=[
+            Optional(),
+            NumberRange(0, 24, _l("Hours per day must be between 0 and 24.")),
+            _places,
+        ],
+        description=_l("Only if the days were of different lengths; used for daily overtime."),
+    )
+    live_in = BooleanField(_l("Lived in the employer's home (domestic worker)"))
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        if self.start.data and self.end.data and self.end.data < self.start.data:
+            self.end.errors.append(_("The last day is before the first day."))
+            ok = False
+        if self.hourly_rate.data is None and self.pay_per_week.data is None:
+            if not self.hourly_rate.errors and not self.pay_per_week.errors:
+                self.hourly_rate.errors.append(
+                    _("Enter the hourly rate or the weekly pay the worker received.")
+                )
+                ok = False
+        elif self.hourly_rate.data is not None and self.pay_per_week.data is not None:
+            self.hourly_rate.errors.append(_("Enter the hourly rate or the weekly pay, not both."))
+            ok = False
+        long_days, days = self.long_days_per_week.data, self.days_per_week.data
+        if long_days is not None and days is not None and not self.long_days_per_week.errors:
+            if long_days > days:
+                self.long_days_per_week.errors.append(
+                    _("This cannot be more than the days worked per week.")
+                )
+                ok = False
+        return ok
+
+
+class WageClaimForm(FlaskForm):
+    """A worker's wage claim: periods, final pay, deductions, tips, notices."""
+
+    periods = FieldList(FormField(PeriodForm), min_entries=1, max_entries=MAX_PERIODS)
+    unpaid_final_pay = MoneyField(
+        _l("Final pay never received"), validators=[Optional()], default=Decimal("0")
+    )
+    deductions = MoneyField(
+        _l("Money taken out of pay without the worker's agreement"),
+        validators=[Optional()],
+        default=Decimal("0"),
+    )
+    tips_withheld = MoneyField(
+        _l("Tips the employer kept"), validators=[Optional()], default=Decimal("0")
+    )
+    wage_notice_given = RadioField(
+        _l("Did the employer give a written notice of the pay rate when hired?"),
+        choices=YES_NO,
+        default="yes",
+    )
+    wage_statements_given = RadioField(
+        _l("Did the employer give a pay stub with each payment?"),
+        choices=YES_NO,
+        default="yes",
+    )
+    willful = BooleanField(
+        _l("The employer knew or did not care that the pay broke the law"),
+        description=_l("Extends the federal limitation period from 2 to 3 years."),
+    )
+    hospitality = BooleanField(_l("Restaurant or hotel job"))
+    final_pay_days_late = WholeNumberField(
+        _l("Days the final pay was late"),
+        validators=[Optional(), NumberRange(0, 3650, _l("Enter a number of days, 0 or more."))],
+        default=0,
+        description=_l("California: counts towards the waiting-time penalty (at most 30 days)."),
+    )
+
+    def validate(self, extra_validators=None) -> bool:
+        ok = super().validate(extra_validators)
+        previous = None
+        for entry in self.periods:
+            period = entry.form
+            if period.start.errors or period.end.errors or not period.start.data:
+                previous = None
+                continue
+            if previous is not None and period.start.data <= previous:
+                period.start.errors.append(
+                    _("Periods must be in date order and must not overlap: this one starts "
+                      "on or before the last day of the period above.")
+                )
+                ok = False
+            previous = period.end.data
+        return ok
+
+
+class AsOfForm(Form):
+    """The date the claim is computed as of (GET, so no CSRF token)."""
+
+    as_of = DateField(_l("Compute as of"), validators=[Optional()])
