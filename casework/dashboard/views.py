@@ -2,14 +2,200 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from datetime import date
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
 
 from casework.authz import requires
+from casework.dashboard import charts, exports, service
+from casework.dashboard.forms import FullExportForm, PeriodForm
+from casework.extensions import db
+from casework.i18n import money
+from casework.models.case import CASE_TYPES, STATUSES
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
+
+
+def _labels() -> tuple[dict[str, str], dict[str, str]]:
+    types = {
+        "wage_theft": _("Wage theft"),
+        "workers_comp": _("Workers' comp"),
+        "retaliation": _("Retaliation"),
+    }
+    statuses = {
+        "intake": _("Intake"),
+        "open": _("Open"),
+        "demand_sent": _("Demand sent"),
+        "negotiating": _("Negotiating"),
+        "filed": _("Filed"),
+        "judgment": _("Judgment"),
+        "collecting": _("Collecting"),
+        "closed": _("Closed"),
+    }
+    return types, statuses
+
+
+def today() -> date:
+    return date.today()
+
+
+def _period() -> tuple[PeriodForm, date, date]:
+    """The chosen period, or the last twelve months."""
+    form = PeriodForm(request.args)
+    end = today()
+    start = date(end.year - 1, end.month, 1)
+    start = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    if request.args and form.validate():
+        start = form.date_from.data or start
+        end = form.date_to.data or end
+    return form, start, end
+
+
+def _endpoint(*names: str) -> str | None:
+    for name in names:
+        if name in current_app.view_functions:
+            return name
+    return None
+
+
+def case_url(case_id) -> str:
+    """The case page, whatever the cases area named it."""
+    endpoint = _endpoint("cases.show", "cases.view", "cases.case", "cases.detail")
+    if endpoint:
+        return url_for(endpoint, case_id=case_id)
+    return url_for("cases.index")
+
+
+def cases_url(**filters) -> str:
+    """The filtered case list (parameters agreed with the cases area)."""
+    return url_for("cases.index", **{k: v for k, v in filters.items() if v is not None})
+
+
+@bp.context_processor
+def _helpers():
+    return {"case_url": case_url, "cases_url": cases_url}
 
 
 @bp.get("")
 @requires("dashboard.view")
 def index():
-    return render_template("cases/index.html", cases=[])
+    form, start, end = _period()
+    day = today()
+    loads = service.caseload(day)
+    totals = service.caseload_totals(loads)
+    board = service.deadline_board(day)
+    report = service.money_report(start, end)
+    offenders = service.repeat_offenders()
+    letters = service.letters_awaiting()
+    opened_closed = service.opened_closed_by_month(start, end)
+    collected = service.collected_by_month(report)
+    type_labels, status_labels = _labels()
+    month_label = [m.strftime("%Y-%m") for m, _o, _c in opened_closed]
+    chart_cases = charts.column_chart(
+        "chart-cases",
+        _("Cases opened and closed per month"),
+        month_label,
+        [
+            charts.Series(_("Opened"), [o for _m, o, _c in opened_closed], "bar"),
+            charts.Series(_("Closed"), [c for _m, _o, c in opened_closed], "bar--alt"),
+        ],
+    )
+    chart_money = charts.column_chart(
+        "chart-money",
+        _("Money collected per month"),
+        [m.strftime("%Y-%m") for m, _v in collected],
+        [charts.Series(_("Collected"), [v for _m, v in collected], "bar")],
+        value_label=money,
+    )
+    named = [row for row in loads if row.user_id is not None]
+    chart_load = charts.bar_chart(
+        "chart-load",
+        _("Open cases per advocate"),
+        [row.name for row in named],
+        [row.open_cases for row in named],
+    )
+    # Offenders list case references, not just ids.
+    references = {}
+    if offenders:
+        from sqlalchemy import select
+
+        from casework.models.case import Case
+
+        ids = {i for o in offenders for i in o.case_ids}
+        references = dict(
+            db.session.execute(select(Case.id, Case.reference).where(Case.id.in_(ids))).all()
+        )
+    approve = _endpoint("letters.approve")
+    give_back = _endpoint("letters.return_letter", "letters.send_back", "letters.reject")
+    return render_template(
+        "dashboard/index.html",
+        form=form,
+        date_from=start,
+        date_to=end,
+        today=day,
+        loads=loads,
+        totals=totals,
+        board=board,
+        report=report,
+        offenders=offenders,
+        references=references,
+        letters=letters,
+        approve_endpoint=approve,
+        return_endpoint=give_back,
+        chart_cases=chart_cases,
+        chart_money=chart_money,
+        chart_load=chart_load,
+        opened_closed=opened_closed,
+        collected=collected,
+        case_types=CASE_TYPES,
+        open_statuses=[s for s in STATUSES if s != "closed"],
+        type_labels=type_labels,
+        status_labels=status_labels,
+    )
+
+
+@bp.get("/export.csv")
+@requires("dashboard.view")
+def export_csv():
+    _form, start, end = _period()
+    name = f"casework-cases-{start.isoformat()}-{end.isoformat()}.csv"
+    body = exports.aggregate_csv(start, end)
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@bp.route("/export/full", methods=["GET", "POST"])
+@requires("export.cases")
+def export_full():
+    form = FullExportForm()
+    if form.validate_on_submit():
+        refs = exports.parse_references(form.references.data)
+        try:
+            blob = exports.full_export(current_user, form.password.data, refs, form.passphrase.data)
+        except exports.ExportError as error:
+            db.session.rollback()
+            messages = {
+                "password": _("That password is not right."),
+                "references": _("Enter case references that exist, at most 500."),
+                "passphrase": _("Choose a passphrase of at least 12 characters."),
+            }
+            getattr(form, error.field).errors.append(messages[error.field])
+            if error.field == "references" and "No case" in error.message:
+                form.references.errors[-1] = _(
+                    "No case with these references: %(refs)s",
+                    refs=error.message.split(": ", 1)[-1],
+                )
+        else:
+            db.session.commit()
+            name = f"casework-export-{today().isoformat()}.cwarc"
+            return Response(
+                blob,
+                mimetype="application/octet-stream",
+                headers={"Content-Disposition": f'attachment; filename="{name}"'},
+            )
+    return render_template("dashboard/export_full.html", form=form)

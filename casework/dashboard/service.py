@@ -1,0 +1,569 @@
+"""The supervisors' figures: caseloads, deadlines, money, repeat offenders, letters awaiting.
+
+Every figure is one aggregate query (GROUP BY in the database), never a loop over
+all cases in Python, so the dashboard stays fast on a center's whole history.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import and_, case, distinct, extract, func, or_, select
+
+from casework.extensions import db
+from casework.models.base import utcnow
+from casework.models.case import CASE_TYPES, STATUSES, Case, CaseEmployer, Deadline
+from casework.models.judgment import Disbursement, Judgment, Payment
+from casework.models.letter import Letter
+from casework.models.party import Employer
+from casework.models.user import User
+
+ZERO = Decimal("0.00")
+OPEN_STATUSES = tuple(s for s in STATUSES if s != "closed")
+STALE_DAYS = 30
+SOON_DAYS = 14
+LIMITATION_WARNING_DAYS = 60
+#: Roles joined on a case whose employers count as one for repeat offenders.
+LINKED_ROLES = ("successor", "joint_employer")
+#: Letters waiting for a supervisor's approval.
+AWAITING_STATUSES = ("draft",)
+
+
+def _money(value) -> Decimal:
+    if value is None:
+        return ZERO
+    return Decimal(value).quantize(Decimal("0.01"))
+
+
+# -- caseload ----------------------------------------------------------------
+@dataclass
+class AdvocateLoad:
+    """One advocate's open cases, stale cases and deadlines."""
+
+    user_id: uuid.UUID | None
+    name: str
+    open_cases: int = 0
+    by_type: dict[str, int] = field(default_factory=dict)
+    by_status: dict[str, int] = field(default_factory=dict)
+    stale: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+
+
+def caseload(today: date, now=None) -> list[AdvocateLoad]:
+    """Open cases per advocate by type and status, stale cases, overdue and soon-due deadlines."""
+    now = now or utcnow()
+    cutoff = now - timedelta(days=STALE_DAYS)
+    loads: dict[uuid.UUID | None, AdvocateLoad] = {}
+
+    def load(user_id):
+        if user_id not in loads:
+            loads[user_id] = AdvocateLoad(user_id, "")
+        return loads[user_id]
+
+    open_case = Case.status != "closed"
+    rows = db.session.execute(
+        select(Case.assigned_to_id, Case.case_type, Case.status, func.count())
+        .where(open_case)
+        .group_by(Case.assigned_to_id, Case.case_type, Case.status)
+    ).all()
+    for user_id, case_type, status, count in rows:
+        row = load(user_id)
+        row.open_cases += count
+        row.by_type[case_type] = row.by_type.get(case_type, 0) + count
+        row.by_status[status] = row.by_status.get(status, 0) + count
+    for user_id, count in db.session.execute(
+        select(Case.assigned_to_id, func.count())
+        .where(open_case, Case.last_activity_at < cutoff)
+        .group_by(Case.assigned_to_id)
+    ).all():
+        load(user_id).stale = count
+    soon = today + timedelta(days=SOON_DAYS)
+    for user_id, overdue, due_soon in db.session.execute(
+        select(
+            Case.assigned_to_id,
+            func.sum(case((Deadline.due_on < today, 1), else_=0)),
+            func.sum(case((Deadline.due_on >= today, 1), else_=0)),
+        )
+        .join(Case, Case.id == Deadline.case_id)
+        .where(open_case, Deadline.done.is_(False), Deadline.due_on <= soon)
+        .group_by(Case.assigned_to_id)
+    ).all():
+        row = load(user_id)
+        row.overdue = int(overdue or 0)
+        row.due_soon = int(due_soon or 0)
+    # Advocates with no open cases still appear: an empty caseload is news too.
+    staff = db.session.execute(
+        select(User.id, User.name).where(
+            or_(User.id.in_([k for k in loads if k is not None]), User.role == "advocate"),
+            or_(User.active.is_(True), User.id.in_([k for k in loads if k is not None])),
+        )
+    ).all()
+    for user_id, name in staff:
+        load(user_id).name = name
+    ordered = sorted(
+        (row for key, row in loads.items() if key is not None), key=lambda r: r.name.casefold()
+    )
+    if None in loads:
+        ordered.append(loads[None])
+    return ordered
+
+
+def caseload_totals(rows: list[AdvocateLoad]) -> AdvocateLoad:
+    total = AdvocateLoad(None, "")
+    for row in rows:
+        total.open_cases += row.open_cases
+        total.stale += row.stale
+        total.overdue += row.overdue
+        total.due_soon += row.due_soon
+        for key, value in row.by_type.items():
+            total.by_type[key] = total.by_type.get(key, 0) + value
+        for key, value in row.by_status.items():
+            total.by_status[key] = total.by_status.get(key, 0) + value
+    return total
+
+
+# -- deadlines ---------------------------------------------------------------
+@dataclass(frozen=True)
+class DeadlineRow:
+    deadline_id: uuid.UUID
+    case_id: uuid.UUID
+    reference: str
+    label: str
+    rule: str | None
+    kind: str
+    computed: bool
+    due_on: date
+    advocate: str | None
+    highlight: bool
+
+
+@dataclass
+class DeadlineBoard:
+    overdue: list[DeadlineRow]
+    this_week: list[DeadlineRow]
+    next_30: list[DeadlineRow]
+    overdue_total: int
+    this_week_total: int
+    next_30_total: int
+
+
+def deadline_board(today: date, limit: int = 100) -> DeadlineBoard:
+    """Open deadlines on open cases: overdue, the next 7 days, days 8 to 30; by date."""
+    week_end = today + timedelta(days=6)
+    month_end = today + timedelta(days=30)
+    base = (
+        select(
+            Deadline.id,
+            Deadline.case_id,
+            Case.reference,
+            Deadline.label,
+            Deadline.rule,
+            Deadline.kind,
+            Deadline.computed,
+            Deadline.due_on,
+            User.name,
+        )
+        .join(Case, Case.id == Deadline.case_id)
+        .outerjoin(User, User.id == Case.assigned_to_id)
+        .where(Case.status != "closed", Deadline.done.is_(False))
+    )
+    warn = today + timedelta(days=LIMITATION_WARNING_DAYS)
+
+    def rows(*where):
+        result = db.session.execute(
+            base.where(*where).order_by(Deadline.due_on, Case.reference).limit(limit)
+        ).all()
+        return [
+            DeadlineRow(
+                r.id,
+                r.case_id,
+                r.reference,
+                r.label,
+                r.rule,
+                r.kind,
+                r.computed,
+                r.due_on,
+                r.name,
+                r.kind == "limitation" and r.due_on <= warn,
+            )
+            for r in result
+        ]
+
+    overdue_w = (Deadline.due_on < today,)
+    week_w = (Deadline.due_on >= today, Deadline.due_on <= week_end)
+    month_w = (Deadline.due_on > week_end, Deadline.due_on <= month_end)
+    counts = db.session.execute(
+        select(
+            func.sum(case((Deadline.due_on < today, 1), else_=0)),
+            func.sum(case((and_(*week_w), 1), else_=0)),
+            func.sum(case((and_(*month_w), 1), else_=0)),
+        )
+        .join(Case, Case.id == Deadline.case_id)
+        .where(Case.status != "closed", Deadline.done.is_(False), Deadline.due_on <= month_end)
+    ).one()
+    return DeadlineBoard(
+        rows(*overdue_w),
+        rows(*week_w),
+        rows(*month_w),
+        int(counts[0] or 0),
+        int(counts[1] or 0),
+        int(counts[2] or 0),
+    )
+
+
+# -- money -------------------------------------------------------------------
+@dataclass
+class MoneyLine:
+    """Money figures for one group (a month, a case type, an advocate, or everything)."""
+
+    key: object = None
+    label: str = ""
+    claimed: Decimal = ZERO
+    demanded: Decimal = ZERO
+    judgments: Decimal = ZERO
+    collected: Decimal = ZERO
+    disbursed: Decimal = ZERO
+    outstanding: Decimal = ZERO
+    cohort_collected: Decimal = ZERO
+
+    @property
+    def recovery_rate(self) -> Decimal | None:
+        """Share of the judgments entered in the period that has been collected so far."""
+        if not self.judgments:
+            return None
+        return (self.cohort_collected / self.judgments * 100).quantize(Decimal("0.1"))
+
+
+@dataclass
+class MoneyReport:
+    date_from: date
+    date_to: date
+    total: MoneyLine
+    by_month: list[MoneyLine]
+    by_type: list[MoneyLine]
+    by_advocate: list[MoneyLine]
+
+
+def _grouped(key_for, date_from: date, date_to: date) -> dict:
+    """Run each money query grouped by key_for(date column); merge by key."""
+    lines: dict = defaultdict(MoneyLine)
+
+    def merge(query, *names):
+        for row in db.session.execute(query).all():
+            key = tuple(row[: len(row) - len(names)])
+            line = lines[key]
+            line.key = key
+            for name, value in zip(names, row[len(row) - len(names) :], strict=True):
+                setattr(line, name, getattr(line, name) + _money(value))
+
+    keys = key_for(Case.opened_on)
+    merge(
+        select(*keys, func.sum(Case.amount_claimed), func.sum(Case.amount_demanded))
+        .where(Case.opened_on.between(date_from, date_to))
+        .group_by(*keys),
+        "claimed",
+        "demanded",
+    )
+    # Each judgment entered by the end of the period, with what was paid toward it by then.
+    paid = (
+        select(func.coalesce(func.sum(Payment.amount), 0))
+        .where(Payment.judgment_id == Judgment.id, Payment.received_on <= date_to)
+        .correlate(Judgment)
+        .scalar_subquery()
+    )
+    per_judgment = (
+        select(
+            Judgment.case_id.label("case_id"),
+            Judgment.entered_on.label("entered_on"),
+            Judgment.principal.label("principal"),
+            paid.label("paid"),
+        )
+        .where(Judgment.entered_on <= date_to)
+        .subquery()
+    )
+    keys = key_for(per_judgment.c.entered_on)
+    merge(
+        select(*keys, func.sum(per_judgment.c.principal), func.sum(per_judgment.c.paid))
+        .select_from(per_judgment)
+        .join(Case, Case.id == per_judgment.c.case_id)
+        .where(per_judgment.c.entered_on >= date_from)
+        .group_by(*keys),
+        "judgments",
+        "cohort_collected",
+    )
+    keys = key_for(Payment.received_on)
+    merge(
+        select(*keys, func.sum(Payment.amount))
+        .select_from(Payment)
+        .join(Case, Case.id == Payment.case_id)
+        .where(Payment.received_on.between(date_from, date_to))
+        .group_by(*keys),
+        "collected",
+    )
+    keys = key_for(Disbursement.paid_on)
+    merge(
+        select(*keys, func.sum(Disbursement.amount))
+        .select_from(Disbursement)
+        .join(Case, Case.id == Disbursement.case_id)
+        .where(Disbursement.paid_on.between(date_from, date_to))
+        .group_by(*keys),
+        "disbursed",
+    )
+    # Outstanding: every judgment entered by the end of the period, less payments by then.
+    left = per_judgment.c.principal - per_judgment.c.paid
+    keys = key_for(per_judgment.c.entered_on)
+    merge(
+        select(*keys, func.sum(case((left > 0, left), else_=0)))
+        .select_from(per_judgment)
+        .join(Case, Case.id == per_judgment.c.case_id)
+        .group_by(*keys),
+        "outstanding",
+    )
+    return lines
+
+
+def money_report(date_from: date, date_to: date) -> MoneyReport:
+    """Claimed, demanded, judgments, collected, disbursed, outstanding; by month, type, advocate."""
+    total = _grouped(lambda col: [], date_from, date_to).get((), MoneyLine())
+    total.key = None
+
+    def month_key(col):
+        return [extract("year", col), extract("month", col)]
+
+    by_month = _grouped(month_key, date_from, date_to)
+    months = []
+    for (year, month), line in by_month.items():
+        year, month = int(year), int(month)
+        # Outstanding by month of entry includes judgments entered before the period.
+        if date(year, month, 1) < date(date_from.year, date_from.month, 1):
+            continue
+        line.key = date(year, month, 1)
+        months.append(line)
+    months.sort(key=lambda line: line.key)
+
+    by_type = _grouped(lambda col: [Case.case_type], date_from, date_to)
+    types = []
+    for case_type in CASE_TYPES:
+        line = by_type.get((case_type,))
+        if line is not None:
+            line.key = case_type
+            types.append(line)
+
+    by_adv = _grouped(lambda col: [Case.assigned_to_id], date_from, date_to)
+    names = dict(
+        db.session.execute(
+            select(User.id, User.name).where(
+                User.id.in_([k[0] for k in by_adv if k[0] is not None])
+            )
+        ).all()
+    )
+    advocates = []
+    for (user_id,), line in by_adv.items():
+        line.key = user_id
+        line.label = names.get(user_id, "")
+        advocates.append(line)
+    advocates.sort(key=lambda line: (line.key is None, line.label.casefold()))
+    return MoneyReport(date_from, date_to, total, months, types, advocates)
+
+
+# -- charts' series ----------------------------------------------------------
+def opened_closed_by_month(date_from: date, date_to: date) -> list[tuple[date, int, int]]:
+    """(first of month, cases opened, cases closed) for each month in the range."""
+    opened = dict(
+        (
+            ((int(y), int(m)), n)
+            for y, m, n in db.session.execute(
+                select(
+                    extract("year", Case.opened_on), extract("month", Case.opened_on), func.count()
+                )
+                .where(Case.opened_on.between(date_from, date_to))
+                .group_by(extract("year", Case.opened_on), extract("month", Case.opened_on))
+            ).all()
+        )
+    )
+    closed = dict(
+        (
+            ((int(y), int(m)), n)
+            for y, m, n in db.session.execute(
+                select(
+                    extract("year", Case.closed_on), extract("month", Case.closed_on), func.count()
+                )
+                .where(Case.closed_on.between(date_from, date_to))
+                .group_by(extract("year", Case.closed_on), extract("month", Case.closed_on))
+            ).all()
+        )
+    )
+    return [
+        (m, opened.get((m.year, m.month), 0), closed.get((m.year, m.month), 0))
+        for m in months_between(date_from, date_to)
+    ]
+
+
+def collected_by_month(report: MoneyReport) -> list[tuple[date, Decimal]]:
+    have = {line.key: line.collected for line in report.by_month}
+    return [(m, have.get(m, ZERO)) for m in months_between(report.date_from, report.date_to)]
+
+
+def months_between(date_from: date, date_to: date) -> list[date]:
+    out = []
+    month = date(date_from.year, date_from.month, 1)
+    while month <= date_to and len(out) < 120:
+        out.append(month)
+        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
+    return out
+
+
+# -- repeat offenders --------------------------------------------------------
+@dataclass
+class Offender:
+    """Employers that are one business for our purposes, and their cases."""
+
+    names: list[str]
+    case_count: int
+    open_cases: int
+    owed: Decimal
+    collected: Decimal
+    case_ids: list[uuid.UUID]
+
+
+def repeat_offenders(limit: int = 50) -> list[Offender]:
+    """Employers with more than one case, matched by name and through successors/joint employers.
+
+    Employers on one case in a successor or joint-employer role are merged with the
+    case's other employers, and an employer's name key matches it across cases.
+    """
+    # Businesses joined on one case through a linked role (few rows: multi-employer cases).
+    linked = select(CaseEmployer.case_id).where(CaseEmployer.role.in_(LINKED_ROLES))
+    pairs = db.session.execute(
+        select(CaseEmployer.case_id, Employer.name_key)
+        .join(Employer, Employer.id == CaseEmployer.employer_id)
+        .where(CaseEmployer.case_id.in_(linked))
+    ).all()
+    repeat_keys = (
+        select(Employer.name_key)
+        .join(CaseEmployer, CaseEmployer.employer_id == Employer.id)
+        .group_by(Employer.name_key)
+        .having(func.count(distinct(CaseEmployer.case_id)) > 1)
+    )
+    parent: dict[str, str] = {}
+
+    def find(key):
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    by_case: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for case_id, key in pairs:
+        by_case[case_id].append(key)
+    for keys in by_case.values():
+        for other in keys[1:]:
+            parent[find(other)] = find(keys[0])
+    candidate_keys = set(db.session.scalars(repeat_keys).all()) | set(parent)
+    if not candidate_keys:
+        return []
+    rows = db.session.execute(
+        select(Employer.name_key, Employer.business_name, CaseEmployer.case_id)
+        .join(CaseEmployer, CaseEmployer.employer_id == Employer.id)
+        .where(Employer.name_key.in_(candidate_keys))
+    ).all()
+    groups: dict[str, dict] = defaultdict(lambda: {"names": set(), "cases": set()})
+    for key, business_name, case_id in rows:
+        group = groups[find(key)]
+        group["names"].add(business_name)
+        group["cases"].add(case_id)
+    groups = {k: g for k, g in groups.items() if len(g["cases"]) > 1}
+    if not groups:
+        return []
+    all_cases = set().union(*(g["cases"] for g in groups.values()))
+    figures = case_figures(all_cases)
+    offenders = []
+    for group in groups.values():
+        ids = sorted(group["cases"], key=str)
+        offenders.append(
+            Offender(
+                names=sorted(group["names"], key=str.casefold),
+                case_count=len(ids),
+                open_cases=sum(1 for i in ids if figures[i]["open"]),
+                owed=sum((figures[i]["owed"] for i in ids), ZERO),
+                collected=sum((figures[i]["collected"] for i in ids), ZERO),
+                case_ids=ids,
+            )
+        )
+    offenders.sort(key=lambda o: (-o.case_count, -o.owed, o.names[0].casefold()))
+    return offenders[:limit]
+
+
+def case_figures(case_ids) -> dict[uuid.UUID, dict]:
+    """Per case: open or not, owed (judgments, else claimed), collected."""
+    ids = list(case_ids)
+    out: dict[uuid.UUID, dict] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        judged = (
+            select(Judgment.case_id, func.sum(Judgment.principal).label("principal"))
+            .where(Judgment.case_id.in_(chunk))
+            .group_by(Judgment.case_id)
+            .subquery()
+        )
+        paid = (
+            select(Payment.case_id, func.sum(Payment.amount).label("paid"))
+            .where(Payment.case_id.in_(chunk))
+            .group_by(Payment.case_id)
+            .subquery()
+        )
+        for case_id, status, claimed, principal, amount_paid in db.session.execute(
+            select(Case.id, Case.status, Case.amount_claimed, judged.c.principal, paid.c.paid)
+            .outerjoin(judged, judged.c.case_id == Case.id)
+            .outerjoin(paid, paid.c.case_id == Case.id)
+            .where(Case.id.in_(chunk))
+        ).all():
+            out[case_id] = {
+                "open": status != "closed",
+                "owed": _money(principal if principal is not None else claimed),
+                "collected": _money(amount_paid),
+            }
+    return out
+
+
+# -- letters -----------------------------------------------------------------
+@dataclass(frozen=True)
+class AwaitingLetter:
+    letter_id: uuid.UUID
+    case_id: uuid.UUID
+    reference: str
+    kind: str
+    language: str
+    created_at: object
+    generated_by: str | None
+
+
+def letters_awaiting(limit: int = 100) -> list[AwaitingLetter]:
+    """Letters generated and waiting for a supervisor, oldest first."""
+    rows = db.session.execute(
+        select(
+            Letter.id,
+            Letter.case_id,
+            Case.reference,
+            Letter.kind,
+            Letter.language,
+            Letter.created_at,
+            User.name,
+        )
+        .join(Case, Case.id == Letter.case_id)
+        .outerjoin(User, User.id == Letter.generated_by_id)
+        .where(Letter.status.in_(AWAITING_STATUSES))
+        .order_by(Letter.created_at)
+        .limit(limit)
+    ).all()
+    return [AwaitingLetter(*row) for row in rows]
+
+
+def open_status_keys() -> tuple[str, ...]:
+    return OPEN_STATUSES
