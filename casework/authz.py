@@ -20,6 +20,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "case.assign": frozenset({"supervisor"}),
     "worker.view": frozenset({"intake", "advocate", "supervisor"}),
     "employer.view": frozenset({"intake", "advocate", "supervisor"}),
+    "worker.edit": frozenset({"intake", "advocate", "supervisor"}),
+    "employer.edit": frozenset({"advocate", "supervisor"}),
     "deadline.list": frozenset({"intake", "advocate", "supervisor"}),
     "letter.approve": frozenset({"supervisor"}),
     "letter.mail_day": frozenset({"supervisor"}),
@@ -127,3 +129,29 @@ def case_or_404(case_id: uuid.UUID | str, action: str = "view") -> Case:
     if not can_on_case(case, action):
         abort(403)
     return case
+
+
+def worker_or_404(worker_id: uuid.UUID | str, action: str = "worker.view"):
+    """The worker, if the user's role allows the action and they may see one of their cases."""
+    from casework.models.case import CaseWorker
+    from casework.models.party import Worker
+
+    require(action)
+    try:
+        key = worker_id if isinstance(worker_id, uuid.UUID) else uuid.UUID(str(worker_id))
+    except ValueError:
+        abort(404)
+    worker = db.session.get(Worker, key)
+    if worker is None:
+        abort(404)
+    clause = visible_cases_clause(current_user)
+    if clause is not None:
+        visible = db.session.scalar(
+            select(CaseWorker.id)
+            .join(Case, Case.id == CaseWorker.case_id)
+            .where(CaseWorker.worker_id == key, clause)
+            .limit(1)
+        )
+        if visible is None:
+            abort(404)
+    return worker

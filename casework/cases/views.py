@@ -2,26 +2,661 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import uuid
+from datetime import date, timedelta
 
-from casework.authz import requires
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+from wtforms import SelectChoice
+
+from casework import authz
+from casework.cases import forms as F
+from casework.cases import search, service
+from casework.cases.deadlines import days_left
+from casework.cases.workflow import WorkflowError, allowed_next, change_status
+from casework.extensions import db
+from casework.keys import keystore
+from casework.models.case import Case, CaseEmployer, CaseWorker
+from casework.models.party import Employer
+from casework.models.user import User
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
+SEARCH_KEY = "case_search"
+
+ERROR_MESSAGES = {
+    "status_disclosure": _l(
+        "Casework never records immigration status. Remove those words; the rest is kept."
+    ),
+    "stale": _l(
+        "Somebody else saved this case while you were editing it. Nothing of yours was saved: "
+        "your changes are kept below. Check the case and save again."
+    ),
+    "not_allowed": _l("A case cannot move to that status from its current one."),
+    "unknown_status": _l("Choose a status from the list."),
+    "outcome_required": _l("Closing a case needs an outcome."),
+    "amount_required": _l("Closing a case needs the amount recovered (0 if nothing)."),
+    "already_on_case": _l("That record is already on this case."),
+    "invalid": _l("Choose a value from the list."),
+    "required": _l("This is required."),
+    "not_found": _l("That deadline is not on this case."),
+    "reference_busy": _l("Casework could not number the case; please save again."),
+}
+
+
+def _message(key: str) -> str:
+    return str(ERROR_MESSAGES.get(key, key))
+
+
+def _field_error(form, error) -> None:
+    target = getattr(form, error.field, None)
+    message = _message(error.message)
+    if target is not None and hasattr(target, "errors"):
+        target.errors = list(target.errors) + [message]
+    else:
+        flash(message, "error")
+
+
+def _uuid_or_none(value: str | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value) if value else None
+    except ValueError:
+        return None
+
+
+def _facts(form) -> dict:
+    names = ("jurisdiction", "narrative", "first_day_worked", "last_day_worked", "willful")
+    names += service.COMP_FACTS + service.RETALIATION_FACTS
+    return {name: getattr(form, name).data for name in names}
+
+
+# -- caseload ---------------------------------------------------------------------
+
+
+def _advocates():
+    return list(
+        db.session.scalars(
+            select(User)
+            .where(User.role.in_(("advocate", "supervisor")), User.active.is_(True))
+            .order_by(User.name)
+        )
+    )
+
 
 @bp.get("/")
-@requires("case.list")
+@authz.requires("case.list")
 def index():
-    return render_template("cases/index.html", cases=[])
+    filters = F.ListFilterForm(request.args)
+    advocates = _advocates() if authz.can("case.assign") else []
+    filters.advocate.choices = [
+        SelectChoice("", _("Anyone")),
+        SelectChoice("none", _("Not assigned")),
+    ] + [SelectChoice(str(u.id), u.name) for u in advocates]
+    searched = request.args.get("search") == "1"
+    terms = session.get(SEARCH_KEY, {}) if searched else {}
+    try:
+        page_number = int(request.args.get("page", "1"))
+    except ValueError:
+        page_number = 1
+    sort = request.args.get("sort", "opened")
+    direction = "asc" if request.args.get("dir") == "asc" else "desc"
+    query = search.CaseQuery(
+        status=filters.status.data if filters.status.data in F.STATUS_LABELS else "",
+        case_type=filters.case_type.data if filters.case_type.data in F.CASE_TYPE_LABELS else "",
+        jurisdiction=filters.jurisdiction.data
+        if filters.jurisdiction.data in F.REGION_LABELS
+        else "",
+        advocate=filters.advocate.data or "",
+        overdue=bool(filters.overdue.data),
+        sort=sort if sort in search.SORTS else "opened",
+        direction=direction,
+        page=page_number,
+        worker_name=terms.get("worker_name", ""),
+        phone=terms.get("phone", ""),
+        employer=terms.get("employer", ""),
+    )
+    result = search.list_cases(current_user, query)
+    search_form = F.SearchForm(data=terms)
+    args = {k: v for k, v in request.args.items() if k not in ("page", "sort", "dir")}
+    return render_template(
+        "cases/index.html",
+        result=result,
+        query=query,
+        filters=filters,
+        search_form=search_form,
+        searched=searched and any(terms.values()),
+        args=args,
+        labels=F,
+        today=date.today(),
+    )
 
 
-@bp.get("/new")
-@requires("case.create")
-def new():
-    return render_template("cases/index.html", cases=[])
+@bp.post("/search")
+@authz.requires("case.list")
+def search_cases():
+    """Keep the search terms in the session so that no name ever appears in a URL."""
+    form = F.SearchForm()
+    if request.form.get("clear") or not form.validate():
+        session.pop(SEARCH_KEY, None)
+        return redirect(url_for("cases.index"), 303)
+    session[SEARCH_KEY] = {
+        "worker_name": form.worker_name.data or "",
+        "phone": form.phone.data or "",
+        "employer": form.employer.data or "",
+    }
+    return redirect(url_for("cases.index", search=1), 303)
 
 
 @bp.get("/deadlines")
-@requires("deadline.list")
+@authz.requires("deadline.list")
 def deadlines():
-    return render_template("cases/index.html", cases=[])
+    today = date.today()
+    rows = search.user_deadlines(current_user, today)
+    week_end = today + timedelta(days=7)
+    groups = {
+        "overdue": [d for d in rows if d.due_on < today],
+        "week": [d for d in rows if today <= d.due_on <= week_end],
+        "later": [d for d in rows if d.due_on > week_end],
+    }
+    return render_template("cases/deadlines.html", groups=groups, today=today, labels=F)
+
+
+# -- intake -----------------------------------------------------------------------
+
+
+def _intake_from_form(form) -> service.Intake:
+    workers = [
+        service.WorkerInput(
+            name=row.form.name.data,
+            phone=row.form.phone.data or None,
+            email=row.form.email.data or None,
+            address=row.form.address.data or None,
+            preferred_language=row.form.preferred_language.data,
+            contact_ok_by=row.form.contact_ok_by.data,
+            existing_id=_uuid_or_none(row.form.match.data),
+        )
+        for row in form.workers
+        if not row.form.is_blank
+    ]
+    employers = [
+        service.EmployerInput(
+            business_name=row.form.business_name.data,
+            role=row.form.role.data,
+            address=row.form.address.data or None,
+            owner_names=row.form.owner_names.data or None,
+            industry=row.form.industry.data or None,
+            ein=row.form.ein.data or None,
+            entity_type=row.form.entity_type.data,
+            existing_id=_uuid_or_none(row.form.match.data),
+        )
+        for row in form.employers
+        if not row.form.is_blank
+    ]
+    facts = _facts(form)
+    if form.case_type.data != "wage_theft":
+        facts["willful"] = False
+    return service.Intake(
+        case_type=form.case_type.data,
+        jurisdiction=form.jurisdiction.data,
+        workers=workers,
+        employers=employers,
+        facts=facts,
+    )
+
+
+def _duplicates(form) -> tuple[dict, dict]:
+    """Existing workers and employers that may be the ones typed in, for rows not yet decided."""
+    worker_matches: dict[int, list] = {}
+    for i, row in enumerate(form.workers):
+        sub = row.form
+        if sub.is_blank or sub.match.data:
+            continue
+        found = search.find_workers(sub.name.data, sub.phone.data)
+        if found:
+            worker_matches[i] = found
+    employer_matches: dict[int, list] = {}
+    for i, row in enumerate(form.employers):
+        sub = row.form
+        if sub.is_blank or sub.match.data:
+            continue
+        found = search.find_employers(sub.business_name.data, limit=10)
+        if found:
+            employer_matches[i] = found
+    return worker_matches, employer_matches
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@authz.requires("case.create")
+def new():
+    form = F.IntakeForm()
+    worker_matches: dict = {}
+    employer_matches: dict = {}
+    open_cases: dict = {}
+    if form.validate_on_submit():
+        worker_matches, employer_matches = _duplicates(form)
+        if not worker_matches and not employer_matches:
+            try:
+                case = service.open_case(_intake_from_form(form), current_user)
+            except service.CaseError as error:
+                db.session.rollback()
+                _field_error(form, error)
+            else:
+                db.session.commit()
+                flash(_("Intake saved as %(ref)s.", ref=case.reference), "success")
+                return redirect(url_for("cases.show", case_id=case.id), 303)
+        else:
+            ids = [w.id for ws in worker_matches.values() for w in ws]
+            open_cases = search.open_cases_of_workers(ids)
+            open_cases.update(
+                search.open_cases_of_employers(
+                    [e.id for es in employer_matches.values() for e in es]
+                )
+            )
+            flash(
+                _(
+                    "Casework found records that may be the same people or businesses. "
+                    "For each, choose the existing record or a new one, then save again."
+                ),
+                "warning",
+            )
+    elif request.method == "POST":
+        flash(_("The intake was not saved: correct the fields marked below."), "error")
+    return render_template(
+        "cases/new.html",
+        form=form,
+        worker_matches=worker_matches,
+        employer_matches=employer_matches,
+        open_cases=open_cases,
+        labels=F,
+        worker_template=F.WorkerFields(prefix="workers-__index__-"),
+        employer_template=F.EmployerFields(prefix="employers-__index__-"),
+    ), (422 if request.method == "POST" and not worker_matches and not employer_matches else 200)
+
+
+# -- one case ---------------------------------------------------------------------
+
+
+def _load_case_page(case: Case) -> None:
+    keystore().preload(db.session, [case.id] + [link.worker_id for link in case.worker_links])
+
+
+def _case_page(case: Case, *, note_form=None, status_form=None, deadline_form=None, code=200):
+    _load_case_page(case)
+    note_form = note_form or F.NoteForm(formdata=None)
+    status_form = status_form or F.StatusForm(formdata=None)
+    status_form.set_choices(allowed_next(case.status))
+    deadline_form = deadline_form or F.DeadlineForm(formdata=None)
+    assign_form = None
+    if authz.can("case.assign"):
+        assign_form = _assign_form(case, formdata=None)
+    today = date.today()
+    open_deadlines = [d for d in case.deadlines if not d.done]
+    done_deadlines = [d for d in case.deadlines if d.done]
+    timeline = sorted(
+        [("event", e.at, e) for e in case.events if e.kind != "note_added"]
+        + [("note", n.created_at, n) for n in case.notes],
+        key=lambda item: item[1],
+        reverse=True,
+    )
+    return (
+        render_template(
+            "cases/show.html",
+            case=case,
+            note_form=note_form,
+            status_form=status_form,
+            deadline_form=deadline_form,
+            assign_form=assign_form,
+            open_deadlines=open_deadlines,
+            done_deadlines=done_deadlines,
+            timeline=timeline,
+            days_left=lambda d: days_left(d, today),
+            labels=F,
+            today=today,
+        ),
+        code,
+    )
+
+
+@bp.get("/<case_id>")
+def show(case_id):
+    case = authz.case_or_404(case_id, "view")
+    service.record_view(case)
+    db.session.commit()
+    return _case_page(case)
+
+
+def _edit_form(case: Case, formdata=None) -> F.CaseEditForm:
+    data = {
+        "jurisdiction": case.jurisdiction,
+        "narrative": case.narrative if isinstance(case.narrative, str) else "",
+        "first_day_worked": case.first_day_worked,
+        "last_day_worked": case.last_day_worked,
+        "willful": case.willful,
+        "version": case.version,
+    }
+    for claim, names in (
+        (case.comp_claim, service.COMP_FACTS),
+        (case.retaliation_claim, service.RETALIATION_FACTS),
+    ):
+        if claim is not None:
+            for name in names:
+                value = getattr(claim, name)
+                data[name] = "" if value is None else value
+    form = F.CaseEditForm(formdata=formdata, data=data)
+    form._case_type = case.case_type
+    return form
+
+
+@bp.route("/<case_id>/edit", methods=["GET", "POST"])
+def edit(case_id):
+    case = authz.case_or_404(case_id, "edit")
+    _load_case_page(case)
+    form = _edit_form(case, formdata=request.form if request.method == "POST" else None)
+    if request.method == "POST":
+        if form.validate():
+            try:
+                service.update_facts(case, _facts(form), form.version.data)
+                db.session.commit()
+            except service.CaseError as error:
+                db.session.rollback()
+                if isinstance(error, service.StaleCase):
+                    flash(_message("stale"), "error")
+                else:
+                    _field_error(form, error)
+            except StaleDataError:
+                db.session.rollback()
+                flash(_message("stale"), "error")
+            else:
+                flash(_("Case facts saved. Deadlines were recomputed."), "success")
+                return redirect(url_for("cases.show", case_id=case.id), 303)
+        case = authz.case_or_404(case_id, "edit")
+        return render_template("cases/edit.html", case=case, form=form), 422
+    return render_template("cases/edit.html", case=case, form=form)
+
+
+@bp.post("/<case_id>/notes")
+def add_note(case_id):
+    case = authz.case_or_404(case_id, "note")
+    form = F.NoteForm()
+    if form.validate():
+        try:
+            service.add_note(case, form.body.data, current_user)
+        except service.CaseError as error:
+            db.session.rollback()
+            _field_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Note added."), "success")
+            return redirect(url_for("cases.show", case_id=case.id, _anchor="notes"), 303)
+    case = authz.case_or_404(case_id, "note")
+    return _case_page(case, note_form=form, code=422)
+
+
+@bp.post("/<case_id>/status")
+def status(case_id):
+    case = authz.case_or_404(case_id, "status")
+    form = F.StatusForm()
+    form.set_choices(allowed_next(case.status))
+    if form.validate():
+        try:
+            change_status(
+                case,
+                form.status.data,
+                outcome=form.outcome.data or None,
+                amount_recovered=form.amount_recovered.data,
+                closed_on=form.closed_on.data,
+            )
+        except WorkflowError as error:
+            db.session.rollback()
+            _field_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Status changed."), "success")
+            return redirect(url_for("cases.show", case_id=case.id), 303)
+    case = authz.case_or_404(case_id, "status")
+    return _case_page(case, status_form=form, code=422)
+
+
+@bp.post("/<case_id>/deadlines")
+def add_deadline(case_id):
+    case = authz.case_or_404(case_id, "edit")
+    form = F.DeadlineForm()
+    if form.validate():
+        try:
+            service.add_typed_deadline(
+                case, form.label.data, form.due_on.data, form.kind.data, current_user
+            )
+        except service.CaseError as error:
+            db.session.rollback()
+            _field_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Deadline added."), "success")
+            return redirect(url_for("cases.show", case_id=case.id, _anchor="deadlines"), 303)
+    case = authz.case_or_404(case_id, "edit")
+    return _case_page(case, deadline_form=form, code=422)
+
+
+@bp.post("/<case_id>/deadlines/<deadline_id>/done")
+def complete_deadline(case_id, deadline_id):
+    case = authz.case_or_404(case_id, "edit")
+    try:
+        service.complete_deadline(case, deadline_id)
+    except service.CaseError:
+        abort(404)
+    db.session.commit()
+    flash(_("Deadline marked done."), "success")
+    return redirect(url_for("cases.show", case_id=case.id, _anchor="deadlines"), 303)
+
+
+def _assign_form(case: Case, formdata=None) -> F.AssignForm:
+    staff = _advocates()
+    form = F.AssignForm(
+        formdata=formdata,
+        data={
+            "assigned_to": str(case.assigned_to_id or ""),
+            "team": [str(u.id) for u in case.team],
+        },
+    )
+    form.assigned_to.choices = [SelectChoice("", _("Not assigned"))] + [
+        SelectChoice(str(u.id), u.name) for u in staff
+    ]
+    form.team.choices = [SelectChoice(str(u.id), u.name) for u in staff]
+    return form
+
+
+@bp.post("/<case_id>/assign")
+@authz.requires("case.assign")
+def assign(case_id):
+    case = authz.case_or_404(case_id, "view")
+    form = _assign_form(case, formdata=request.form)
+    if form.validate():
+        staff = {str(u.id): u for u in _advocates()}
+        assignee = staff.get(form.assigned_to.data or "")
+        team = [staff[i] for i in form.team.data or [] if i in staff]
+        try:
+            service.assign_case(case, assignee, team)
+        except (service.CaseError, WorkflowError) as error:
+            db.session.rollback()
+            flash(_message(error.message), "error")
+        else:
+            db.session.commit()
+            flash(_("Assignment saved."), "success")
+    else:
+        flash(_("Choose people from the lists."), "error")
+    return redirect(url_for("cases.show", case_id=case_id), 303)
+
+
+@bp.route("/<case_id>/workers/add", methods=["GET", "POST"])
+def add_worker(case_id):
+    """Add one more worker to a case: the way to build a group claim without JavaScript."""
+    case = authz.case_or_404(case_id, "edit")
+    form = F.WorkerForm()
+    matches = []
+    if form.validate_on_submit():
+        if not form.match.data:
+            matches = search.find_workers(form.name.data, form.phone.data)
+        if not matches:
+            data = service.WorkerInput(
+                name=form.name.data,
+                phone=form.phone.data or None,
+                email=form.email.data or None,
+                address=form.address.data or None,
+                preferred_language=form.preferred_language.data,
+                contact_ok_by=form.contact_ok_by.data,
+                existing_id=_uuid_or_none(form.match.data),
+            )
+            try:
+                service.add_worker(case, data)
+            except service.CaseError as error:
+                db.session.rollback()
+                _field_error(form, error)
+            else:
+                db.session.commit()
+                flash(_("Worker added to the case."), "success")
+                return redirect(url_for("cases.show", case_id=case.id), 303)
+    open_cases = search.open_cases_of_workers([w.id for w in matches])
+    return render_template(
+        "cases/add_worker.html",
+        case=case,
+        form=form,
+        matches=matches,
+        open_cases=open_cases,
+        labels=F,
+    )
+
+
+@bp.route("/<case_id>/employers/add", methods=["GET", "POST"])
+def add_employer(case_id):
+    case = authz.case_or_404(case_id, "edit")
+    form = F.EmployerForm()
+    matches = []
+    if form.validate_on_submit():
+        if not form.match.data:
+            matches = search.find_employers(form.business_name.data, limit=10)
+        if not matches:
+            data = service.EmployerInput(
+                business_name=form.business_name.data,
+                role=form.role.data,
+                address=form.address.data or None,
+                owner_names=form.owner_names.data or None,
+                industry=form.industry.data or None,
+                ein=form.ein.data or None,
+                entity_type=form.entity_type.data,
+                existing_id=_uuid_or_none(form.match.data),
+            )
+            try:
+                service.add_employer(case, data)
+            except service.CaseError as error:
+                db.session.rollback()
+                _field_error(form, error)
+            else:
+                db.session.commit()
+                flash(_("Employer added to the case."), "success")
+                return redirect(url_for("cases.show", case_id=case.id), 303)
+    open_cases = search.open_cases_of_employers([e.id for e in matches])
+    return render_template(
+        "cases/add_employer.html",
+        case=case,
+        form=form,
+        matches=matches,
+        open_cases=open_cases,
+        labels=F,
+    )
+
+
+# -- workers and employers ------------------------------------------------------------
+
+
+@bp.get("/workers/<worker_id>")
+def worker(worker_id):
+    person = authz.worker_or_404(worker_id)
+    links = list(db.session.scalars(select(CaseWorker).where(CaseWorker.worker_id == person.id)))
+    cases = sorted((link.case for link in links), key=lambda c: c.opened_on, reverse=True)
+    visible = {c.id for c in cases if authz.can_on_case(c, "view")}
+    keystore().preload(db.session, [person.id])
+    audit_view(person)
+    db.session.commit()
+    return render_template(
+        "cases/worker.html", worker=person, cases=cases, visible=visible, labels=F
+    )
+
+
+def audit_view(obj) -> None:
+    from casework import audit
+
+    audit.record(f"{obj.__tablename__[:-1]}.view", obj)
+
+
+@bp.route("/workers/<worker_id>/edit", methods=["GET", "POST"])
+def edit_worker(worker_id):
+    person = authz.worker_or_404(worker_id, "worker.edit")
+    if request.method == "POST":
+        form = F.WorkerForm()
+    else:
+        data = {name: getattr(person, name) for name in service.WORKER_FIELDS}
+        data = {k: (v if isinstance(v, str) else "") for k, v in data.items()}
+        form = F.WorkerForm(formdata=None, data=data)
+    if form.validate_on_submit():
+        service.update_worker(
+            person, {name: getattr(form, name).data for name in service.WORKER_FIELDS}
+        )
+        db.session.commit()
+        flash(_("Worker details saved."), "success")
+        return redirect(url_for("cases.worker", worker_id=person.id), 303)
+    return render_template("cases/worker_edit.html", worker=person, form=form)
+
+
+@bp.get("/employers/<employer_id>")
+@authz.requires("employer.view")
+def employer(employer_id):
+    business = db.session.get(Employer, _uuid_or_none(employer_id) or uuid.uuid4())
+    if business is None:
+        abort(404)
+    links = list(
+        db.session.scalars(select(CaseEmployer).where(CaseEmployer.employer_id == business.id))
+    )
+    cases = sorted((link.case for link in links), key=lambda c: c.opened_on, reverse=True)
+    roles = {link.case_id: link.role for link in links}
+    visible = {c.id for c in cases if authz.can_on_case(c, "view")}
+    totals = {
+        "claimed": sum((c.amount_claimed or 0 for c in cases), 0),
+        "recovered": sum((c.amount_recovered or 0 for c in cases), 0),
+        "open": sum(1 for c in cases if not c.is_closed),
+        "closed": sum(1 for c in cases if c.is_closed),
+    }
+    return render_template(
+        "cases/employer.html",
+        employer=business,
+        cases=cases,
+        roles=roles,
+        visible=visible,
+        totals=totals,
+        labels=F,
+    )
+
+
+@bp.route("/employers/<employer_id>/edit", methods=["GET", "POST"])
+@authz.requires("employer.edit")
+def edit_employer(employer_id):
+    business = db.session.get(Employer, _uuid_or_none(employer_id) or uuid.uuid4())
+    if business is None:
+        abort(404)
+    if request.method == "POST":
+        form = F.EmployerForm()
+    else:
+        data = {name: getattr(business, name) for name in service.EMPLOYER_FIELDS}
+        data = {k: (v if isinstance(v, str) else "") for k, v in data.items()}
+        form = F.EmployerForm(formdata=None, data=data)
+    if form.validate_on_submit():
+        service.update_employer(
+            business, {name: getattr(form, name).data for name in service.EMPLOYER_FIELDS}
+        )
+        db.session.commit()
+        flash(_("Employer details saved."), "success")
+        return redirect(url_for("cases.employer", employer_id=business.id), 303)
+    return render_template("cases/employer_edit.html", employer=business, form=form)
