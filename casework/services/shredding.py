@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from sqlalchemy import update
@@ -13,13 +14,33 @@ from casework.models.base import utcnow
 from casework.models.case import Case
 from casework.models.party import Worker
 
+log = logging.getLogger("casework.shredding")
+
+
+def _secure_delete_on() -> None:
+    """Make SQLite overwrite deleted content on the connection that does the deleting."""
+    if db.session.get_bind().dialect.name == "sqlite":
+        db.session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
+
 
 def checkpoint() -> None:
-    """Flush SQLite's WAL into the main file so a deleted key lingers nowhere."""
-    if db.engine.dialect.name == "sqlite":
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA secure_delete=ON")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    """Flush SQLite's WAL into the main file so a deleted key lingers nowhere.
+
+    Runs on the session's own connection (after the commit), so it works whether the
+    session is bound to the engine or, in tests, to a single connection.
+    """
+    if db.session.get_bind().dialect.name != "sqlite":
+        return
+    conn = db.session.connection()
+    conn.exec_driver_sql("PRAGMA secure_delete=ON")
+    if conn.connection.driver_connection.in_transaction:
+        # Only inside an enclosing transaction (tests): SQLite cannot checkpoint there.
+        log.warning("WAL checkpoint after shredding skipped: a transaction is still open")
+        return
+    busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    if busy is not None and busy[0]:
+        log.warning("WAL checkpoint after shredding was blocked by a reader; it runs again later")
+    db.session.commit()
 
 
 def shred_worker(worker_id: uuid.UUID, *, commit: bool = True) -> bool:
@@ -27,6 +48,7 @@ def shred_worker(worker_id: uuid.UUID, *, commit: bool = True) -> bool:
     worker = db.session.get(Worker, worker_id)
     if worker is None or worker.shredded_at is not None:
         return False
+    _secure_delete_on()
     keystore().shred(db.session, worker.id)
     db.session.execute(
         update(Worker)
@@ -34,9 +56,10 @@ def shred_worker(worker_id: uuid.UUID, *, commit: bool = True) -> bool:
         .values(name_bidx=None, phone_bidx=None, shredded_at=utcnow())
     )
     audit.record("worker.shred", object_type="workers", object_id=worker.id)
+    # Forget every value read so far: reloaded rows find no key and read as Unreadable.
+    db.session.expire_all()
     if commit:
         db.session.commit()
-        db.session.expire_all()
         checkpoint()
     return True
 
@@ -46,12 +69,14 @@ def shred_case(case_id: uuid.UUID, *, commit: bool = True) -> bool:
     case = db.session.get(Case, case_id)
     if case is None or case.shredded_at is not None:
         return False
+    _secure_delete_on()
     keystore().shred(db.session, case.id)
     db.session.execute(update(Case).where(Case.id == case.id).values(shredded_at=utcnow()))
     audit.record("case.shred", object_type="cases", object_id=case.id, case_id=case.id)
+    # Forget every value read so far: reloaded rows find no key and read as Unreadable.
+    db.session.expire_all()
     if commit:
         db.session.commit()
-        db.session.expire_all()
         checkpoint()
     return True
 
