@@ -50,10 +50,12 @@ def load_ring(app: Flask) -> KeyRing:
         generate_key_file(path)
         app.logger.warning("Created a development master key at %s", path)
     problems = key_file_problems(path, database_dir(app.config["SQLALCHEMY_DATABASE_URI"]))
+    if os.path.isfile(path) and not os.access(path, os.R_OK):
+        problems.insert(0, f"key file {path} is not readable by this user")
     if production and problems:
         raise SystemExit(
-            "Casework will not start: the master key file is unsafe:\n  - "
-            + "\n  - ".join(problems)
+            f"Casework will not start: the master key file {path} is missing, unreadable "
+            "or unsafe:\n  - " + "\n  - ".join(problems)
         )
     try:
         return load_key_file(path)
