@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, RadioField, SelectField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
 from casework.forms import FreeTextField
@@ -98,7 +99,7 @@ class SentForm(FlaskForm):
     )
     method = RadioField(
         _l("How it was sent"),
-        choices=list(METHOD_LABELS.items()),
+        choices=[SelectChoice(k, v) for k, v in METHOD_LABELS.items()],
         validators=[InputRequired(_l("Choose how the letter was sent."))],
     )
 

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, flash, make_response, redirect, render_templ
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.routing import BuildError
+from wtforms.fields.choices import SelectChoice
 
 from casework import audit
 from casework.authz import can, can_on_case, case_or_404, require, requires
@@ -49,10 +50,12 @@ def letter_helpers():
 
 def _generate_form(case):
     form = GenerateForm(prefix="letter")
-    form.kind.choices = [("", _("Choose a letter"))] + [
-        (kind, str(KIND_LABELS[kind])) for kind in service.kinds_for(case)
+    form.kind.choices = [SelectChoice("", _("Choose a letter"))] + [
+        SelectChoice(kind, str(KIND_LABELS[kind])) for kind in service.kinds_for(case)
     ]
-    form.recipient.choices = [("", _("Choose a recipient"))] + service.recipients(case)
+    form.recipient.choices = [SelectChoice("", _("Choose a recipient"))] + [
+        SelectChoice(value, label) for value, label in service.recipients(case)
+    ]
     return form
 
 
@@ -81,7 +84,6 @@ def generate(case_id):
                     case, form.kind.data, form.recipient.data, user=current_user
                 )
             except service.LetterError as exc:
-                db.session.rollback()
                 field = form.recipient if exc.field == "recipient" else form.kind
                 field.errors = [*field.errors, _error(exc)]
             else:
@@ -143,10 +145,11 @@ def pdf(letter_id):
     return response
 
 
-def _rerender_show(letter, **forms):
+def _rerender_show(letter, error=None, **forms):
     case = letter.case
     return render_template(
         "letters/show.html",
+        error=error,
         letter=letter,
         case=case,
         matches=service.letter_pdf(letter)[1],
@@ -170,7 +173,6 @@ def approve(letter_id):
     try:
         service.approve_letter(letter, user=current_user)
     except service.LetterError as exc:
-        db.session.rollback()
         flash(_error(exc), "error")
         return redirect(url_for("letters.show", letter_id=letter.id))
     db.session.commit()
@@ -188,7 +190,6 @@ def return_letter(letter_id):
     try:
         service.return_letter(letter, user=current_user, comment=form.comment.data)
     except service.LetterError as exc:
-        db.session.rollback()
         form.comment.errors = [*form.comment.errors, _error(exc)]
         return _rerender_show(letter, return_form=form)
     db.session.commit()
@@ -207,7 +208,8 @@ def mark_sent(letter_id):
             letter, user=current_user, sent_on=form.sent_on.data, method=form.method.data
         )
     except service.LetterError as exc:
-        db.session.rollback()
+        if exc.field == "status":
+            return _rerender_show(letter, error=_error(exc), sent_form=form)
         field = form.method if exc.field == "method" else form.sent_on
         field.errors = [*field.errors, _error(exc)]
         return _rerender_show(letter, sent_form=form)

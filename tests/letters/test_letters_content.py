@@ -37,7 +37,9 @@ def dollars(value: Decimal) -> str:
 def wage_case(make):
     advocate = make.user("advocate", name="Dana Advocate")
     worker = make.worker(name="María José Núñez", preferred_language="es")
-    employer = make.employer(business_name="Sunrise Diner LLC", address="12 Commerce St, Brooklyn, NY 11201")
+    employer = make.employer(
+        business_name="Sunrise Diner LLC", address="12 Commerce St, Brooklyn, NY 11201"
+    )
     case = make.case(workers=[worker], employers=[employer], assigned_to=advocate)
     make.period(case.worker_links[0].wage_claim)
     return case
@@ -135,9 +137,8 @@ def test_stored_content_is_encrypted_and_round_trips(wage_case):
     doc = service.document(demand)
     assert content.from_json(content.to_json(doc)) == doc
     raw = db.session.execute(
-        db.text("SELECT content FROM letters WHERE id = :id"), {"id": demand.id.hex}
-        if db.engine.dialect.name == "sqlite"
-        else {"id": demand.id}
+        db.text("SELECT content FROM letters WHERE id = :id"),
+        {"id": demand.id.hex} if db.engine.dialect.name == "sqlite" else {"id": demand.id},
     ).scalar_one()
     assert b"Sunrise" not in bytes(raw)
 
