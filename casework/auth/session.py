@@ -40,6 +40,8 @@ def load_user(session_id: str) -> User | None:
 
 def start_session(user: User) -> None:
     """Sign a user in on a fresh session (nothing from before sign-in carries over)."""
+    # current_user is a proxy; logging the proxy in would make it resolve to itself.
+    user = getattr(user, "_get_current_object", lambda: user)()
     locale = session.get("locale")
     session.clear()
     if locale:
