@@ -136,10 +136,6 @@ def _joined(names: Sequence[str]) -> str:
     return _("%(first)s and %(last)s", first=", ".join(names[:-1]), last=names[-1])
 
 
-def _footer(reference: str) -> str:
-    return _("Reference %(ref)s", ref=reference)
-
-
 def _signature(sender: Sender, org: str) -> Signature:
     return Signature(lines=(_("Sincerely,"), sender.name, sender.title, org))
 
@@ -194,15 +190,15 @@ def _legal_basis(state: str) -> list[str]:
 def _consequences(state: str, *, wage: bool) -> list[str]:
     items = [
         _(
-            "a complaint with the %(agency)s, which can investigate and order payment;",
+            "a complaint with the %(agency)s, which can investigate and order payment",
             agency={
                 "NY": _("New York State Department of Labor"),
                 "CA": _("California Labor Commissioner"),
             }.get(state, _("U.S. Department of Labor, Wage and Hour Division")),
         ),
         _(
-            "a lawsuit, in which the workers will also ask for liquidated damages, interest, "
-            "attorney's fees and costs."
+            "a lawsuit, in which we will also ask for liquidated damages, interest, "
+            "attorney's fees and costs"
         ),
     ]
     if wage and state == "NY":
@@ -211,24 +207,25 @@ def _consequences(state: str, *, wage: bool) -> list[str]:
                 "the personal liability of the ten largest shareholders of a corporation "
                 "(Business Corporation Law 630) or members of a limited liability company "
                 "(Limited Liability Company Law 609(c)) for the unpaid wages; this letter gives "
-                "them notice of that claim;"
+                "them notice of that claim"
             )
         )
         items.append(
             _(
                 "an automatic increase of fifteen percent of any judgment that remains unpaid "
                 "90 days after it is entered or after the time to appeal expires, whichever is "
-                "later (Labor Law 198(4))."
+                "later (Labor Law 198(4))"
             )
         )
     if wage and state == "CA":
         items.append(
             _(
                 "after a judgment, the obligation to post a bond of up to $150,000 to keep "
-                "doing business (Labor Code 238)."
+                "doing business (Labor Code 238)"
             )
         )
-    return items
+    # One sentence: items end with ";", the last with ".".
+    return [item + (";" if i < len(items) - 1 else ".") for i, item in enumerate(items)]
 
 
 def _period_text(period, lang: str) -> str:
@@ -384,7 +381,6 @@ def demand_letter(
         blocks.append(Bullets(tuple(_consequences(state, wage=True))))
         blocks.append(Heading(_("Contact")))
         blocks.append(_contact(sender, case.reference))
-        blocks.append(Spacer(6))
         blocks.append(_signature(sender, head.name))
         return _document(
             head,
@@ -468,26 +464,26 @@ def retaliation_letter(
         facts = []
         if claim.protected_activity:
             when = (
-                _(" (on %(date)s)", date=day(claim.protected_activity_on))
+                _(" (%(date)s)", date=day(claim.protected_activity_on))
                 if claim.protected_activity_on
                 else ""
             )
             facts.append(
                 _(
-                    "What the worker did, which the law protects%(when)s: %(text)s",
+                    "Protected activity%(when)s: %(text)s",
                     when=when,
                     text=str(claim.protected_activity),
                 )
             )
         if claim.adverse_action:
             when = (
-                _(" (on %(date)s)", date=day(claim.adverse_action_on))
+                _(" (%(date)s)", date=day(claim.adverse_action_on))
                 if claim.adverse_action_on
                 else ""
             )
             facts.append(
                 _(
-                    "What your business did in response%(when)s: %(text)s",
+                    "Adverse action by your business%(when)s: %(text)s",
                     when=when,
                     text=str(claim.adverse_action),
                 )
@@ -526,35 +522,43 @@ def retaliation_letter(
                 )
             )
         if claim.threatened_immigration_report:
+            threat = [
+                _(
+                    "Threatening to report a worker to immigration authorities is itself "
+                    "unlawful retaliation."
+                )
+            ]
             if state == "NY":
-                law.append(
+                threat.append(
                     _(
                         "Labor Law 215 expressly includes threatening to contact immigration "
                         "authorities about a worker or a family member."
                     )
                 )
             if state == "CA":
-                law.append(
+                threat.append(
                     _(
                         "Labor Code 1019 makes it an unfair immigration-related practice to "
                         "threaten to report a worker to immigration authorities in retaliation "
                         "for exercising a right; a business license may be suspended for it."
                     )
                 )
-            law.append(
-                _(
-                    "Threatening to report a worker to immigration authorities is itself "
-                    "unlawful retaliation."
-                )
-            )
+            law.append(" ".join(threat))
         blocks += [Para(text) for text in law]
         blocks.append(Heading(_("What we demand")))
         remedy = str(claim.remedy_sought or "").strip()
         demands = [remedy] if remedy else []
         demands += [
-            _("Stop all retaliation against the workers and anyone who supports them."),
+            _(
+                "Stop all retaliation against %(workers)s and anyone who supports them.",
+                workers=_joined(worker_names),
+            ),
             _("Pay the wages lost because of the retaliation."),
-            _("Keep every record about the workers' employment; they may be needed as evidence."),
+            _(
+                "Keep every record of the employment of %(workers)s; they may be needed as "
+                "evidence.",
+                workers=_joined(worker_names),
+            ),
         ]
         blocks.append(Bullets(tuple(demands)))
         blocks.append(Para(_("Please respond in writing by %(date)s.", date=day(pay_by))))
@@ -562,7 +566,6 @@ def retaliation_letter(
         blocks.append(Bullets(tuple(_consequences(state, wage=False))))
         blocks.append(Heading(_("Contact")))
         blocks.append(_contact(sender, case.reference))
-        blocks.append(Spacer(6))
         blocks.append(_signature(sender, head.name))
         return _document(
             head,
@@ -647,7 +650,6 @@ def _worker_doc(
             )
         )
     )
-    blocks.append(Spacer(6))
     blocks.append(_signature(sender, head.name))
     return _document(
         head,
@@ -869,7 +871,6 @@ def _document(
         subject=subject,
         blocks=tuple(blocks),
         page_label=_("Page {page} of {pages}"),
-        footer_text=_footer(case.reference),
         body_font_size=WORKER_BODY_FONT_SIZE if worker else EMPLOYER_BODY_FONT_SIZE,
         language=lang,
         title=title,

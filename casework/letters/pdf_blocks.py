@@ -120,6 +120,9 @@ def body_flowables(letter: LetterDocument) -> list[Flowable]:
             if story and isinstance(story[-1], Paragraph):
                 # A signature never stands alone on a page: it takes the last paragraph along.
                 parts.insert(0, story.pop())
+                if story and getattr(story[-1], "style", None) is styles.heading:
+                    # ...and the heading above that paragraph, which must not end a page.
+                    parts.insert(0, story.pop())
             # One flat KeepTogether: a nested one reports an endless height and forces a page.
             story.append(KeepTogether(parts))
         else:
