@@ -1,4 +1,10 @@
-"""Logging that never carries identifying data."""
+"""Logging that never carries identifying data.
+
+Every log record is scrubbed when it is created (a record factory), so no handler,
+whenever it is added (gunicorn's, a test's, an operator's), sees query strings, form
+bodies, identifying numbers or status disclosures. The filter on the known handlers
+stays as a second line for records made before ``configure`` ran.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +14,37 @@ from flask import Flask
 
 from casework.privacy.logscrub import ScrubFilter
 
+_scrub = ScrubFilter()
+
+
+def _scrubbing_factory(inner):
+    def factory(*args, **kwargs) -> logging.LogRecord:
+        record = inner(*args, **kwargs)
+        try:
+            _scrub.filter(record)
+        except Exception:  # a record whose arguments do not format: keep none of it
+            record.msg = "[log message dropped: it could not be scrubbed]"
+            record.args = None
+        return record
+
+    factory.casework_scrubs = True  # type: ignore[attr-defined]
+    return factory
+
+
+def install_record_factory() -> None:
+    """Scrub every record the process creates (idempotent)."""
+    current = logging.getLogRecordFactory()
+    if not getattr(current, "casework_scrubs", False):
+        logging.setLogRecordFactory(_scrubbing_factory(current))
+
 
 def configure(app: Flask) -> None:
-    """Attach the scrubbing filter to every handler Casework and the servers log through."""
-    scrub = ScrubFilter()
+    """Scrub every record, and attach the filter to the handlers that exist already."""
+    install_record_factory()
     for name in ("", "casework", "werkzeug", "gunicorn.access", "gunicorn.error", app.logger.name):
         logger = logging.getLogger(name)
         if not any(isinstance(f, ScrubFilter) for f in logger.filters):
-            logger.addFilter(scrub)
+            logger.addFilter(_scrub)
         for handler in logger.handlers:
             if not any(isinstance(f, ScrubFilter) for f in handler.filters):
-                handler.addFilter(scrub)
+                handler.addFilter(_scrub)
