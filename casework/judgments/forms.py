@@ -16,6 +16,7 @@ from wtforms import (
     FormField,
     HiddenField,
     IntegerField,
+    SelectChoice,
     SelectField,
 )
 from wtforms.validators import DataRequired, NumberRange, Optional
@@ -81,6 +82,12 @@ LABELS = dict(
     + ENFORCEMENT_STATUS_CHOICES
     + INTERVAL_CHOICES
 )
+
+
+def _choices(pairs) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 DATE_MESSAGE = _l("Enter a date, like 2026-03-04.")
 
 
@@ -90,7 +97,7 @@ class ShareForm(Form):
 
 
 class JudgmentForm(FlaskForm):
-    forum = SelectField(_l("Where it was entered"), choices=FORUM_CHOICES)
+    forum = SelectField(_l("Where it was entered"), choices=_choices(FORUM_CHOICES))
     entered_on = DateField(_l("Date entered"), validators=[DataRequired(message=DATE_MESSAGE)])
     principal = MoneyField(
         _l("Amount of the judgment (principal)"),
@@ -119,8 +126,8 @@ class JudgmentForm(FlaskForm):
 class PaymentRow(Form):
     received_on = DateField(_l("Date received"), validators=[Optional()])
     amount = MoneyField(_l("Amount"), validators=[Optional()])
-    method = SelectField(_l("Method"), choices=METHOD_CHOICES)
-    source = SelectField(_l("Source"), choices=SOURCE_CHOICES)
+    method = SelectField(_l("Method"), choices=_choices(METHOD_CHOICES))
+    source = SelectField(_l("Source"), choices=_choices(SOURCE_CHOICES))
 
     def is_blank(self) -> bool:
         return self.amount.data is None
@@ -135,7 +142,7 @@ class PlanForm(FlaskForm):
         _l("Amount of each installment"),
         validators=[DataRequired(message=_l("Enter the amount of each installment."))],
     )
-    every = SelectField(_l("How often"), choices=INTERVAL_CHOICES)
+    every = SelectField(_l("How often"), choices=_choices(INTERVAL_CHOICES))
     first_due_on = DateField(
         _l("First installment due"), validators=[DataRequired(message=DATE_MESSAGE)]
     )
@@ -152,14 +159,14 @@ class DisbursementForm(FlaskForm):
     worker_id = SelectField(_l("Worker"), choices=[])
     paid_on = DateField(_l("Date paid"), validators=[DataRequired(message=DATE_MESSAGE)])
     amount = MoneyField(_l("Amount"), validators=[DataRequired(message=_l("Enter the amount."))])
-    method = SelectField(_l("Method"), choices=DISBURSEMENT_METHOD_CHOICES)
+    method = SelectField(_l("Method"), choices=_choices(DISBURSEMENT_METHOD_CHOICES))
     reference = StrippedStringField(_l("Check number"), validators=[Optional()])
 
 
 class EnforcementForm(FlaskForm):
-    kind = SelectField(_l("Kind"), choices=ENFORCEMENT_CHOICES)
+    kind = SelectField(_l("Kind"), choices=_choices(ENFORCEMENT_CHOICES))
     taken_on = DateField(_l("Date"), validators=[DataRequired(message=DATE_MESSAGE)])
-    status = SelectField(_l("Status"), choices=ENFORCEMENT_STATUS_CHOICES)
+    status = SelectField(_l("Status"), choices=_choices(ENFORCEMENT_STATUS_CHOICES))
     result = FreeTextField(_l("Result"), validators=[Optional()])
 
 

@@ -335,6 +335,7 @@ def record_judgment(
     if interest_rate < 0 or interest_rate > 1:
         raise JudgmentError("interest_rate", _("Enter a yearly rate between 0% and 100%."))
     reason = _guard(rate_override_reason, "rate_override_reason")
+    docket_number = _guard(docket_number, "docket_number")
     if default_rate is not None and interest_rate != default_rate and not reason:
         raise JudgmentError(
             "rate_override_reason",
@@ -384,7 +385,7 @@ def record_judgment(
         appeal_deadline=appeal_deadline,
     )
     judgment.case_id = case.id
-    judgment.docket_number = _guard(docket_number, "docket_number")
+    judgment.docket_number = docket_number
     for s in share_rows:
         judgment.shares.append(JudgmentShare(worker_id=s.worker_id, amount=s.amount))
     db.session.add(judgment)

@@ -18,6 +18,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.routing import BuildError
+from wtforms import SelectChoice
 
 from casework import authz
 from casework.extensions import db
@@ -55,6 +56,8 @@ def _helpers():
         "case_href": case_href,
         "judgment_labels": forms.LABELS,
         "judgments_summary": judgments_summary,
+        # Stored law labels are msgids that may hold a literal "%": no formatting.
+        "law_label": _,
     }
 
 
@@ -135,7 +138,6 @@ def new(case_id):
                 shares=shares,
             )
         except service.JudgmentError as error:
-            db.session.rollback()
             _field_error(form, error)
         else:
             db.session.commit()
@@ -207,7 +209,6 @@ def payments(case_id, judgment_id):
             try:
                 service.record_payments(judgment, entries, recorded_by_id=current_user.id)
             except service.JudgmentError as error:
-                db.session.rollback()
                 form.form_errors.append(error.message)
             else:
                 db.session.commit()
@@ -240,7 +241,6 @@ def new_plan(case_id, judgment_id):
                 count=form.count.data,
             )
         except service.JudgmentError as error:
-            db.session.rollback()
             _field_error(form, error)
         else:
             db.session.commit()
@@ -268,7 +268,6 @@ def new_enforcement(case_id, judgment_id):
                 recorded_by_id=current_user.id,
             )
         except service.JudgmentError as error:
-            db.session.rollback()
             _field_error(form, error)
         else:
             db.session.commit()
@@ -298,7 +297,6 @@ def edit_enforcement(case_id, judgment_id, action_id):
         try:
             service.update_enforcement(action, status=form.status.data, result=form.result.data)
         except service.JudgmentError as error:
-            db.session.rollback()
             _field_error(form, error)
         else:
             db.session.commit()
@@ -317,7 +315,9 @@ def new_disbursement(case_id, judgment_id):
     names = {w.id: w.name for w in case.workers}
     accounts = service.worker_accounts(judgment)
     form = forms.DisbursementForm()
-    form.worker_id.choices = [(str(a.worker_id), str(names.get(a.worker_id, ""))) for a in accounts]
+    form.worker_id.choices = [
+        SelectChoice(str(a.worker_id), str(names.get(a.worker_id, ""))) for a in accounts
+    ]
     if request.method == "GET":
         form.paid_on.data = date.today()
         chosen = request.args.get("worker")
@@ -336,7 +336,6 @@ def new_disbursement(case_id, judgment_id):
                 recorded_by_id=current_user.id,
             )
         except service.JudgmentError as error:
-            db.session.rollback()
             _field_error(form, error)
         else:
             db.session.commit()
