@@ -42,14 +42,11 @@ def field_speed() -> dict:
     cipher = FieldCipher(os.urandom(32))
     row = uuid.uuid4()
     blob = cipher.encrypt(FIELD, table="workers", column="name", row_id=row)
+    where = {"table": "workers", "column": "name", "row_id": row}
     return {
         "field_bytes": 40,
-        "encrypt_ops_per_s": round(
-            _ops_per_second(lambda: cipher.encrypt(FIELD, table="workers", column="name", row_id=row))
-        ),
-        "decrypt_ops_per_s": round(
-            _ops_per_second(lambda: cipher.decrypt(blob, table="workers", column="name", row_id=row))
-        ),
+        "encrypt_ops_per_s": round(_ops_per_second(lambda: cipher.encrypt(FIELD, **where))),
+        "decrypt_ops_per_s": round(_ops_per_second(lambda: cipher.decrypt(blob, **where))),
     }
 
 
