@@ -110,7 +110,8 @@ def test_deactivation_ends_the_users_sessions(app, make, db_session):
     assert theirs.get(PAGE).status_code == 200
 
     saved = admins.post(
-        f"/admin/users/{advocate.id}", data={"role": "advocate"}  # "active" left unticked
+        f"/admin/users/{advocate.id}",
+        data={"role": "advocate"},  # "active" left unticked
     )
     assert saved.status_code == 302
     assert advocate.active is False
