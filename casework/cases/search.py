@@ -13,12 +13,24 @@ from casework.authz import visible_cases_clause
 from casework.crypto.blind_index import normalize_name
 from casework.crypto.search import find_by_index
 from casework.extensions import db
-from casework.keys import keystore
 from casework.models.case import Case, CaseEmployer, CaseWorker, Deadline
+from casework.models.keys import DataKey
 from casework.models.party import Employer, Worker
 from casework.models.user import User
 
 PAGE_SIZE = 50
+
+
+def preload_keys(subject_ids) -> None:
+    """Load many subjects' data keys in one query and keep them for the request.
+
+    The session's identity map holds rows weakly, so the rows are kept in the
+    session's info (dropped when the session closes at the end of the request).
+    """
+    ids = {i for i in subject_ids if i is not None}
+    if ids:
+        rows = db.session.scalars(select(DataKey).where(DataKey.subject_id.in_(ids))).all()
+        db.session.info.setdefault("cw_preloaded_keys", []).extend(rows)
 
 
 def _workers_by_index(attr: str, value: str) -> list[Worker]:
@@ -171,7 +183,7 @@ def list_cases(user: User, q: CaseQuery) -> CasePage:
         )
     )
     cases = list(db.session.scalars(stmt).unique())
-    keystore().preload(db.session, [link.worker_id for c in cases for link in c.worker_links])
+    preload_keys([link.worker_id for c in cases for link in c.worker_links])
     return CasePage(cases, total, page, pages)
 
 

@@ -19,7 +19,6 @@ from casework.cases import search, service
 from casework.cases.deadlines import days_left
 from casework.cases.workflow import WorkflowError, allowed_next, change_status
 from casework.extensions import db
-from casework.keys import keystore
 from casework.models.case import Case, CaseEmployer, CaseWorker
 from casework.models.party import Employer
 from casework.models.user import User
@@ -240,9 +239,9 @@ def new():
         worker_matches, employer_matches = _duplicates(form)
         if not worker_matches and not employer_matches:
             try:
-                case = service.open_case(_intake_from_form(form), current_user)
+                with db.session.begin_nested():
+                    case = service.open_case(_intake_from_form(form), current_user)
             except service.CaseError as error:
-                db.session.rollback()
                 _field_error(form, error)
             else:
                 db.session.commit()
@@ -281,7 +280,7 @@ def new():
 
 
 def _load_case_page(case: Case) -> None:
-    keystore().preload(db.session, [case.id] + [link.worker_id for link in case.worker_links])
+    search.preload_keys([case.id] + [link.worker_id for link in case.worker_links])
 
 
 def _case_page(case: Case, *, note_form=None, status_form=None, deadline_form=None, code=200):
@@ -359,18 +358,17 @@ def edit(case_id):
     if request.method == "POST":
         if form.validate():
             try:
-                service.update_facts(case, _facts(form), form.version.data)
-                db.session.commit()
+                with db.session.begin_nested():
+                    service.update_facts(case, _facts(form), form.version.data)
             except service.CaseError as error:
-                db.session.rollback()
                 if isinstance(error, service.StaleCase):
                     flash(_message("stale"), "error")
                 else:
                     _field_error(form, error)
             except StaleDataError:
-                db.session.rollback()
                 flash(_message("stale"), "error")
             else:
+                db.session.commit()
                 flash(_("Case facts saved. Deadlines were recomputed."), "success")
                 return redirect(url_for("cases.show", case_id=case.id), 303)
         case = authz.case_or_404(case_id, "edit")
@@ -384,9 +382,9 @@ def add_note(case_id):
     form = F.NoteForm()
     if form.validate():
         try:
-            service.add_note(case, form.body.data, current_user)
+            with db.session.begin_nested():
+                service.add_note(case, form.body.data, current_user)
         except service.CaseError as error:
-            db.session.rollback()
             _field_error(form, error)
         else:
             db.session.commit()
@@ -403,15 +401,15 @@ def status(case_id):
     form.set_choices(allowed_next(case.status))
     if form.validate():
         try:
-            change_status(
-                case,
-                form.status.data,
-                outcome=form.outcome.data or None,
-                amount_recovered=form.amount_recovered.data,
-                closed_on=form.closed_on.data,
-            )
+            with db.session.begin_nested():
+                change_status(
+                    case,
+                    form.status.data,
+                    outcome=form.outcome.data or None,
+                    amount_recovered=form.amount_recovered.data,
+                    closed_on=form.closed_on.data,
+                )
         except WorkflowError as error:
-            db.session.rollback()
             _field_error(form, error)
         else:
             db.session.commit()
@@ -427,11 +425,11 @@ def add_deadline(case_id):
     form = F.DeadlineForm()
     if form.validate():
         try:
-            service.add_typed_deadline(
-                case, form.label.data, form.due_on.data, form.kind.data, current_user
-            )
+            with db.session.begin_nested():
+                service.add_typed_deadline(
+                    case, form.label.data, form.due_on.data, form.kind.data, current_user
+                )
         except service.CaseError as error:
-            db.session.rollback()
             _field_error(form, error)
         else:
             db.session.commit()
@@ -445,7 +443,8 @@ def add_deadline(case_id):
 def complete_deadline(case_id, deadline_id):
     case = authz.case_or_404(case_id, "edit")
     try:
-        service.complete_deadline(case, deadline_id)
+        with db.session.begin_nested():
+            service.complete_deadline(case, deadline_id)
     except service.CaseError:
         abort(404)
     db.session.commit()
@@ -479,9 +478,9 @@ def assign(case_id):
         assignee = staff.get(form.assigned_to.data or "")
         team = [staff[i] for i in form.team.data or [] if i in staff]
         try:
-            service.assign_case(case, assignee, team)
+            with db.session.begin_nested():
+                service.assign_case(case, assignee, team)
         except (service.CaseError, WorkflowError) as error:
-            db.session.rollback()
             flash(_message(error.message), "error")
         else:
             db.session.commit()
@@ -511,9 +510,9 @@ def add_worker(case_id):
                 existing_id=_uuid_or_none(form.match.data),
             )
             try:
-                service.add_worker(case, data)
+                with db.session.begin_nested():
+                    service.add_worker(case, data)
             except service.CaseError as error:
-                db.session.rollback()
                 _field_error(form, error)
             else:
                 db.session.commit()
@@ -550,9 +549,9 @@ def add_employer(case_id):
                 existing_id=_uuid_or_none(form.match.data),
             )
             try:
-                service.add_employer(case, data)
+                with db.session.begin_nested():
+                    service.add_employer(case, data)
             except service.CaseError as error:
-                db.session.rollback()
                 _field_error(form, error)
             else:
                 db.session.commit()
@@ -578,7 +577,7 @@ def worker(worker_id):
     links = list(db.session.scalars(select(CaseWorker).where(CaseWorker.worker_id == person.id)))
     cases = sorted((link.case for link in links), key=lambda c: c.opened_on, reverse=True)
     visible = {c.id for c in cases if authz.can_on_case(c, "view")}
-    keystore().preload(db.session, [person.id])
+    search.preload_keys([person.id])
     audit_view(person)
     db.session.commit()
     return render_template(
