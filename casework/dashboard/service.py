@@ -558,7 +558,7 @@ def letters_awaiting(limit: int = 100) -> list[AwaitingLetter]:
         )
         .join(Case, Case.id == Letter.case_id)
         .outerjoin(User, User.id == Letter.generated_by_id)
-        .where(Letter.status.in_(AWAITING_STATUSES))
+        .where(Letter.status.in_(AWAITING_STATUSES), Letter.copy_of_id.is_(None))
         .order_by(Letter.created_at)
         .limit(limit)
     ).all()

@@ -177,8 +177,7 @@ def export_full():
         refs = exports.parse_references(form.references.data)
         try:
             blob = exports.full_export(current_user, form.password.data, refs, form.passphrase.data)
-        except exports.ExportError as error:
-            db.session.rollback()
+        except exports.ExportError as error:  # refused before anything was written
             messages = {
                 "password": _("That password is not right."),
                 "references": _("Enter case references that exist, at most 500."),

@@ -213,7 +213,7 @@ def test_dashboard_page_shows_the_figures(seeded, login_as):
     page = response.get_data(as_text=True)
     assert "$5,300.00" in page and "$2,500.00" in page and "60" in page
     assert "Bad Diner LLC" in page
-    assert f"assigned={seeded['ana'].id}" in page and "overdue=1" in page
+    assert f"advocate={seeded['ana'].id}" in page and "overdue=1" in page
     assert "<svg" in page and 'role="img"' in page
     assert "style=" not in page and "<style" not in page
     assert "MARKERNAME" not in page
@@ -254,3 +254,73 @@ def test_advocate_gets_403(make, login_as, path):
     client = login_as(make.user("advocate"))
     assert client.get(path).status_code == 403
     assert client.post(path).status_code in (403, 405)
+
+
+def test_full_export_needs_password_and_is_audited(seeded, login_as, db_session):
+    import json
+    import zipfile
+
+    from sqlalchemy import select
+
+    from casework.crypto.archive import decrypt_archive
+    from casework.models.audit import AuditEvent
+    from tests.factories import PASSWORD
+
+    client = login_as(seeded["sup"])
+    c1, c2 = seeded["cases"][:2]
+    refs = f"{c1.reference}\n{c2.reference.lower()}"
+    passphrase = "long enough passphrase"
+    data = {"references": refs, "passphrase": passphrase, "passphrase_again": passphrase}
+    wrong = client.post("/dashboard/export/full", data={**data, "password": "nope"})
+    assert wrong.status_code == 200 and "That password is not right" in wrong.get_data(as_text=True)
+    short = client.post(
+        "/dashboard/export/full",
+        data={**data, "passphrase": "short", "passphrase_again": "short", "password": PASSWORD},
+    )
+    assert "at least 12 characters" in short.get_data(as_text=True)
+    missing = client.post(
+        "/dashboard/export/full", data={**data, "references": "CW-NONE", "password": PASSWORD}
+    )
+    assert "CW-NONE" in missing.get_data(as_text=True)
+    assert not db_session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "export.full")
+    ).all()
+    response = client.post("/dashboard/export/full", data={**data, "password": PASSWORD})
+    assert response.status_code == 200
+    assert response.mimetype == "application/octet-stream"
+    blob = response.get_data()
+    assert b"MARKERNAME" not in blob
+    archive = zipfile.ZipFile(io.BytesIO(decrypt_archive(blob, passphrase)))
+    record = json.loads(archive.read(f"cases/{c1.reference}.json"))
+    assert record["workers"][0]["name"] == "MARKERNAME Uno"
+    assert record["narrative"] == "MARKERNARRATIVE kitchen"
+    assert json.loads(archive.read("manifest.json"))["cases"] == sorted(
+        [c1.reference, c2.reference]
+    )
+    actions = db_session.scalars(select(AuditEvent.action)).all()
+    assert actions.count("case.export") == 2 and actions.count("export.full") == 1
+
+
+def test_letters_awaiting_approval_offer_both_actions(seeded, login_as, db_session):
+    from casework.models import Letter
+
+    c1 = seeded["cases"][0]
+    draft = Letter(
+        case_id=c1.id,
+        kind="demand",
+        language="en",
+        status="draft",
+        letter_date=T,
+        generated_by_id=seeded["ana"].id,
+    )
+    db_session.add_all(
+        [
+            draft,
+            Letter(case_id=c1.id, kind="demand", language="en", status="approved", letter_date=T),
+        ]
+    )
+    db_session.flush()
+    assert [a.letter_id for a in service.letters_awaiting()] == [draft.id]
+    page = login_as(seeded["sup"]).get("/dashboard").get_data(as_text=True)
+    assert f"/letters/{draft.id}/approve" in page
+    assert f"/letters/{draft.id}/return" in page and 'name="return-comment"' in page
