@@ -11,6 +11,7 @@ import os
 import time
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from casework import create_app
@@ -61,12 +62,28 @@ def reset_schema(url: str) -> None:
         engine.dispose()
 
 
+class FreshUserClient(FlaskClient):
+    """A test client that forgets the signed-in user cached on ``g`` between requests.
+
+    Tests hold one app context open for their transaction, so ``g`` outlives a request;
+    in production every request has its own.
+    """
+
+    def open(self, *args, **kwargs):
+        from flask import g, has_app_context
+
+        if has_app_context():
+            g.pop("_login_user", None)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app():
     url = database_url()
     if DB_KIND == "postgres":
         reset_schema(url)
     application = create_app("testing", SQLALCHEMY_DATABASE_URI=url)
+    application.test_client_class = FreshUserClient
     with application.app_context():
         db.create_all()
     yield application
