@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -161,7 +169,7 @@ def index():
 def export_csv():
     _form, start, end = _period()
     name = f"casework-cases-{start.isoformat()}-{end.isoformat()}.csv"
-    body = exports.aggregate_csv(start, end)
+    body = stream_with_context(exports.aggregate_csv(start, end))
     return Response(
         body,
         mimetype="text/csv",
