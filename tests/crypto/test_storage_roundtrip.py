@@ -258,3 +258,19 @@ def test_unknown_row_has_no_key(app, make, crypto_log):
     from casework.keys import keystore
 
     assert keystore().cipher(db.session, "worker", uuid.uuid4()) is None
+
+
+def test_worker_page_shows_notice_for_moved_ciphertext(app, make, login_as, crypto_log):
+    advocate = make.user("advocate")
+    a = make.worker(name="Page Canary Alpha")
+    b = make.worker(name="Page Other Bravo")
+    make.case(workers=[b], assigned_to=advocate)
+    _set_raw(Worker, "name", b.id, bytes(_raw(Worker, "name", a.id)))
+    b_id = b.id
+    db.session.expunge_all()
+    response = login_as(advocate).get(f"/cases/workers/{b_id}")
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "This record cannot be decrypted" in html
+    assert "Page Canary Alpha" not in html and "Page Other Bravo" not in html
+    assert "Page Canary" not in crypto_log.text
