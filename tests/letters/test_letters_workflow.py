@@ -193,3 +193,14 @@ def test_show_page_and_case_panel_render(setup, login_as, client, app):
         login_user(advocate)
         panel = render_template("letters/_case_panel.html", case=case)
     assert "Generate draft letter" in panel and "Preview PDF" in panel
+
+
+def test_case_page_shows_the_letters_panel(setup, login_as, client):
+    advocate, supervisor, case = setup
+    login_as(advocate)
+    generate(client, case)
+    page = client.get(f"/cases/{case.id}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Generate draft letter" in html
+    assert "Demand letter to the employer" in html
