@@ -86,12 +86,13 @@ def can_on_case(case: Case, action: str = "view", user: User | None = None) -> b
     if user.role == "advocate":
         return is_on_case(case, user)
     if user.role == "intake":
-        # Intake staff keep their own intakes until somebody is assigned.
+        # Intake staff keep their own intakes until somebody is assigned, and may record
+        # the hours and pay (work periods) the worker tells them.
         return (
             case.opened_by_id == user.id
             and case.assigned_to_id is None
             and case.status == "intake"
-            and action in {"view", "edit", "note"}
+            and action in {"view", "edit", "note", "calculate"}
         )
     return False  # admins manage accounts, not case contents
 
