@@ -8,6 +8,9 @@ from sqlalchemy.engine import Engine
 
 
 def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
+    # Let SQLAlchemy issue BEGIN itself (pysqlite defers it, which breaks SAVEPOINTs and
+    # lets a transaction read before it writes without holding its snapshot).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -19,6 +22,13 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
     cursor.close()
 
 
+def _sqlite_begin(connection) -> None:
+    # Connections opened with the execution option casework_autocommit=True run each
+    # statement on its own (a WAL checkpoint cannot run inside a transaction).
+    if not connection.get_execution_options().get("casework_autocommit"):
+        connection.exec_driver_sql("BEGIN")
+
+
 def init_app(app: Flask) -> None:
     """Apply the pragmas to every SQLite connection the app opens."""
     from casework.extensions import db
@@ -27,6 +37,7 @@ def init_app(app: Flask) -> None:
         for engine in db.engines.values():
             if engine.dialect.name == "sqlite" and not getattr(engine, "_cw_pragmas", False):
                 event.listen(engine, "connect", _sqlite_pragmas)
+                event.listen(engine, "begin", _sqlite_begin)
                 engine._cw_pragmas = True
 
 

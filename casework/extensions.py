@@ -10,7 +10,9 @@ from flask_wtf import CSRFProtect
 
 from casework.models.base import Base
 
-db = SQLAlchemy(model_class=Base)
+# create_savepoint: a session bound to a connection already in a transaction (tests,
+# batch jobs) rolls back only its own work.
+db = SQLAlchemy(model_class=Base, session_options={"join_transaction_mode": "create_savepoint"})
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

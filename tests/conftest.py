@@ -63,17 +63,19 @@ def reset_schema(url: str) -> None:
 
 
 class FreshUserClient(FlaskClient):
-    """A test client that forgets the signed-in user cached on ``g`` between requests.
+    """A test client whose every request starts with an empty ``g``.
 
-    Tests hold one app context open for their transaction, so ``g`` outlives a request;
-    in production every request has its own.
+    Tests hold one app context open for their transaction, so ``g`` would outlive a
+    request (with the signed-in user and locale cached on it); in production every
+    request has its own.
     """
 
     def open(self, *args, **kwargs):
         from flask import g, has_app_context
 
         if has_app_context():
-            g.pop("_login_user", None)
+            for name in list(vars(g)):
+                delattr(g, name)
         return super().open(*args, **kwargs)
 
 

@@ -45,4 +45,4 @@ def request_isolation(request):
     finally:
         request_started.disconnect(_fresh_globals, app)
         db.session.remove()
-        db.session.configure(join_transaction_mode="conservative_savepoint")
+        db.session.configure(join_transaction_mode="create_savepoint")

@@ -6,6 +6,7 @@ import logging
 import uuid
 
 from sqlalchemy import update
+from sqlalchemy.engine import Connection
 
 from casework import audit
 from casework.extensions import db
@@ -29,18 +30,19 @@ def checkpoint() -> None:
     Runs on the session's own connection (after the commit), so it works whether the
     session is bound to the engine or, in tests, to a single connection.
     """
-    if db.session.get_bind().dialect.name != "sqlite":
+    bind = db.session.get_bind()
+    if bind.dialect.name != "sqlite":
         return
-    conn = db.session.connection()
-    conn.exec_driver_sql("PRAGMA secure_delete=ON")
-    if conn.connection.driver_connection.in_transaction:
-        # Only inside an enclosing transaction (tests): SQLite cannot checkpoint there.
+    if isinstance(bind, Connection):
+        # Tests bind the session to one connection inside an enclosing transaction:
+        # SQLite cannot checkpoint there.
         log.warning("WAL checkpoint after shredding skipped: a transaction is still open")
         return
-    busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+    with bind.connect().execution_options(casework_autocommit=True) as conn:
+        conn.exec_driver_sql("PRAGMA secure_delete=ON")
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
     if busy is not None and busy[0]:
         log.warning("WAL checkpoint after shredding was blocked by a reader; it runs again later")
-    db.session.commit()
 
 
 def shred_worker(worker_id: uuid.UUID, *, commit: bool = True) -> bool:
