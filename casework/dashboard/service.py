@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, case, distinct, extract, func, or_, select
+from sqlalchemy import and_, case, extract, func, or_, select
 
 from casework.extensions import db
 from casework.models.base import utcnow
@@ -434,22 +434,21 @@ class Offender:
 def repeat_offenders(limit: int = 50) -> list[Offender]:
     """Employers with more than one case, matched by name and through successors/joint employers.
 
-    Employers on one case in a successor or joint-employer role are merged with the
-    case's other employers, and an employer's name key matches it across cases.
+    An employer's name key matches it across cases; employers named on one case in a
+    successor or joint-employer role are merged with that case's other employers. The
+    counting is done in the database; only the groups shown are summed up in detail.
     """
+    key_case = (
+        select(Employer.name_key.label("name_key"), CaseEmployer.case_id.label("case_id"))
+        .join(CaseEmployer, CaseEmployer.employer_id == Employer.id)
+        .distinct()
+        .subquery()
+    )
     # Businesses joined on one case through a linked role (few rows: multi-employer cases).
     linked = select(CaseEmployer.case_id).where(CaseEmployer.role.in_(LINKED_ROLES))
     pairs = db.session.execute(
-        select(CaseEmployer.case_id, Employer.name_key)
-        .join(Employer, Employer.id == CaseEmployer.employer_id)
-        .where(CaseEmployer.case_id.in_(linked))
+        select(key_case.c.case_id, key_case.c.name_key).where(key_case.c.case_id.in_(linked))
     ).all()
-    repeat_keys = (
-        select(Employer.name_key)
-        .join(CaseEmployer, CaseEmployer.employer_id == Employer.id)
-        .group_by(Employer.name_key)
-        .having(func.count(distinct(CaseEmployer.case_id)) > 1)
-    )
     parent: dict[str, str] = {}
 
     def find(key):
@@ -465,30 +464,48 @@ def repeat_offenders(limit: int = 50) -> list[Offender]:
     for keys in by_case.values():
         for other in keys[1:]:
             parent[find(other)] = find(keys[0])
-    candidate_keys = set(db.session.scalars(repeat_keys).all()) | set(parent)
-    if not candidate_keys:
-        return []
-    rows = db.session.execute(
-        select(Employer.name_key, Employer.business_name, CaseEmployer.case_id)
-        .join(CaseEmployer, CaseEmployer.employer_id == Employer.id)
-        .where(Employer.name_key.in_(candidate_keys))
+    linked_keys = set(parent)
+    # Groups without links: one name key each, counted in SQL; the largest first.
+    groups: dict[str, set] = {}
+    top = db.session.execute(
+        select(key_case.c.name_key, func.count().label("n"))
+        .where(
+            key_case.c.name_key.not_in(
+                select(key_case.c.name_key).where(key_case.c.case_id.in_(linked))
+            )
+        )
+        .group_by(key_case.c.name_key)
+        .having(func.count() > 1)
+        .order_by(func.count().desc(), key_case.c.name_key)
+        .limit(limit)
     ).all()
-    groups: dict[str, dict] = defaultdict(lambda: {"names": set(), "cases": set()})
-    for key, business_name, case_id in rows:
-        group = groups[find(key)]
-        group["names"].add(business_name)
-        group["cases"].add(case_id)
-    groups = {k: g for k, g in groups.items() if len(g["cases"]) > 1}
-    if not groups:
+    wanted = [key for key, _n in top] + sorted(linked_keys)
+    if not wanted:
         return []
-    all_cases = set().union(*(g["cases"] for g in groups.values()))
-    figures = case_figures(all_cases)
+    names: dict[str, set] = defaultdict(set)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        for key, business_name, case_id in db.session.execute(
+            select(Employer.name_key, Employer.business_name, CaseEmployer.case_id)
+            .join(CaseEmployer, CaseEmployer.employer_id == Employer.id)
+            .where(Employer.name_key.in_(chunk))
+        ).all():
+            root = find(key) if key in linked_keys else key
+            groups.setdefault(root, set()).add(case_id)
+            names[root].add(business_name)
+    ranked = sorted(
+        ((root, ids) for root, ids in groups.items() if len(ids) > 1),
+        key=lambda item: (-len(item[1]), min(names[item[0]], key=str.casefold).casefold()),
+    )[:limit]
+    if not ranked:
+        return []
+    figures = case_figures(set().union(*(ids for _root, ids in ranked)))
     offenders = []
-    for group in groups.values():
-        ids = sorted(group["cases"], key=str)
+    for root, group in ranked:
+        ids = sorted(group, key=str)
         offenders.append(
             Offender(
-                names=sorted(group["names"], key=str.casefold),
+                names=sorted(names[root], key=str.casefold),
                 case_count=len(ids),
                 open_cases=sum(1 for i in ids if figures[i]["open"]),
                 owed=sum((figures[i]["owed"] for i in ids), ZERO),
@@ -496,8 +513,7 @@ def repeat_offenders(limit: int = 50) -> list[Offender]:
                 case_ids=ids,
             )
         )
-    offenders.sort(key=lambda o: (-o.case_count, -o.owed, o.names[0].casefold()))
-    return offenders[:limit]
+    return offenders
 
 
 def case_figures(case_ids) -> dict[uuid.UUID, dict]:

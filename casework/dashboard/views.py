@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
 from flask import (
     Blueprint,
     Response,
     current_app,
+    g,
     render_template,
     request,
     stream_with_context,
@@ -69,16 +71,22 @@ def _endpoint(*names: str) -> str | None:
 
 
 def case_url(case_id) -> str:
-    """The case page, whatever the cases area named it."""
-    endpoint = _endpoint("cases.show", "cases.view", "cases.case", "cases.detail")
-    if endpoint:
-        return url_for(endpoint, case_id=case_id)
-    return url_for("cases.index")
+    """The case page, whatever the cases area named it (built once per request)."""
+    pattern = g.get("dashboard_case_url")
+    if pattern is None:
+        endpoint = _endpoint("cases.show", "cases.view", "cases.case", "cases.detail")
+        pattern = url_for(endpoint, case_id="CASEID") if endpoint else url_for("cases.index")
+        g.dashboard_case_url = pattern
+    return pattern.replace("CASEID", str(case_id))
 
 
 def cases_url(**filters) -> str:
     """The filtered case list (parameters agreed with the cases area)."""
-    return url_for("cases.index", **{k: v for k, v in filters.items() if v is not None})
+    base = g.get("dashboard_cases_url")
+    if base is None:
+        base = g.dashboard_cases_url = url_for("cases.index")
+    query = urlencode({k: v for k, v in filters.items() if v is not None})
+    return f"{base}?{query}" if query else base
 
 
 @bp.context_processor
