@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from flask import Flask
@@ -48,6 +49,12 @@ def load_ring(app: Flask) -> KeyRing:
         raise SystemExit("Casework will not start: no master key (set CASEWORK_KEY_FILE).")
     if not os.path.exists(path) and not production:
         generate_key_file(path)
+        # Said on stderr as well: the person running `make run` must learn the key exists.
+        print(
+            f"Created a development master key at {path} (mode 0600). "
+            "Back it up apart from the database: without it the data cannot be read.",
+            file=sys.stderr,
+        )
         app.logger.warning("Created a development master key at %s", path)
     problems = key_file_problems(path, database_dir(app.config["SQLALCHEMY_DATABASE_URI"]))
     if os.path.isfile(path) and not os.access(path, os.R_OK):

@@ -103,3 +103,21 @@ def test_unknown_environment_name_is_refused():
     with pytest.raises(SystemExit) as stopped:
         config_for("staging")
     assert "CASEWORK_ENV must be one of" in str(stopped.value)
+
+
+def test_development_creates_a_key_file_once_and_says_so(tmp_path, capsys, restore_keystore):
+    import os
+    import stat
+
+    from casework import create_app
+
+    path = tmp_path / "dev" / "master.key"
+    path.parent.mkdir()
+    settings = {"SQLALCHEMY_DATABASE_URI": "sqlite://", "CASEWORK_KEY_FILE": str(path)}
+    create_app("development", **settings)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert f"Created a development master key at {path}" in capsys.readouterr().err
+    first = path.read_bytes()
+    create_app("development", **settings)
+    assert path.read_bytes() == first
+    assert "Created a development master key" not in capsys.readouterr().err
