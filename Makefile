@@ -15,7 +15,7 @@ POSTGRES_URL ?= $(CASEWORK_TEST_POSTGRES_URL)
         db-upgrade db-revision clean
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-22s\033[0m %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-22s\033[0m %s\n", $$1, $$2}'
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +33,12 @@ run: setup ## Set up everything and serve Casework on 127.0.0.1:5000
 test: setup translations-check ## Set up everything and run the whole test suite (SQLite, then PostgreSQL if configured)
 	$(PYTEST) -q -p no:cacheprovider tests
 	@if [ -n "$(POSTGRES_URL)" ]; then $(MAKE) --no-print-directory test-postgres; \
+	 elif [ -n "$$CASEWORK_REQUIRE_POSTGRES" ]; then echo "CASEWORK_REQUIRE_POSTGRES is set but CASEWORK_TEST_POSTGRES_URL is not."; exit 1; \
 	 else echo "CASEWORK_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped."; fi
 
 test-postgres: setup ## Run the database-backed tests on PostgreSQL (CASEWORK_TEST_POSTGRES_URL)
-	CASEWORK_TEST_DB=postgres $(PYTEST) -q -p no:cacheprovider -m "not pure" tests
+	CASEWORK_TEST_DB=postgres CASEWORK_TEST_POSTGRES_URL=$(POSTGRES_URL) \
+	  $(PYTEST) -q -p no:cacheprovider -m "not pure and not browser" tests
 
 test-e2e: setup ## Run only the browser tests (Chromium through Playwright)
 	$(PYTEST) -q -p no:cacheprovider -m browser tests
