@@ -18,6 +18,7 @@ from casework.cases import forms as F
 from casework.cases import search, service
 from casework.cases.deadlines import days_left
 from casework.cases.workflow import WorkflowError, allowed_next, change_status
+from casework.crypto.columns import Unreadable
 from casework.extensions import db
 from casework.models.case import Case, CaseEmployer, CaseWorker
 from casework.models.party import Employer
@@ -65,6 +66,11 @@ def _uuid_or_none(value: str | None) -> uuid.UUID | None:
         return uuid.UUID(value) if value else None
     except ValueError:
         return None
+
+
+def _readable(value) -> str:
+    """A stored text for a form, or "" when it is missing or cannot be decrypted."""
+    return value if isinstance(value, str) and not isinstance(value, Unreadable) else ""
 
 
 def _facts(form) -> dict:
@@ -331,7 +337,7 @@ def show(case_id):
 def _edit_form(case: Case, formdata=None) -> F.CaseEditForm:
     data = {
         "jurisdiction": case.jurisdiction,
-        "narrative": case.narrative if isinstance(case.narrative, str) else "",
+        "narrative": _readable(case.narrative),
         "first_day_worked": case.first_day_worked,
         "last_day_worked": case.last_day_worked,
         "willful": case.willful,
@@ -344,7 +350,7 @@ def _edit_form(case: Case, formdata=None) -> F.CaseEditForm:
         if claim is not None:
             for name in names:
                 value = getattr(claim, name)
-                data[name] = "" if value is None else value
+                data[name] = "" if value is None or isinstance(value, Unreadable) else value
     form = F.CaseEditForm(formdata=formdata, data=data)
     form._case_type = case.case_type
     return form
@@ -598,7 +604,7 @@ def edit_worker(worker_id):
         form = F.WorkerForm()
     else:
         data = {name: getattr(person, name) for name in service.WORKER_FIELDS}
-        data = {k: (v if isinstance(v, str) else "") for k, v in data.items()}
+        data = {k: _readable(v) for k, v in data.items()}
         form = F.WorkerForm(formdata=None, data=data)
     if form.validate_on_submit():
         service.update_worker(
@@ -649,7 +655,7 @@ def edit_employer(employer_id):
         form = F.EmployerForm()
     else:
         data = {name: getattr(business, name) for name in service.EMPLOYER_FIELDS}
-        data = {k: (v if isinstance(v, str) else "") for k, v in data.items()}
+        data = {k: _readable(v) for k, v in data.items()}
         form = F.EmployerForm(formdata=None, data=data)
     if form.validate_on_submit():
         service.update_employer(
