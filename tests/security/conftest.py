@@ -1,0 +1,205 @@
+"""A seeded case with one of everything, and the people who may or may not see it.
+
+Requests in these tests see a fresh ``g`` and roll back only their own work.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pytest
+from flask import g, request_started
+from sqlalchemy import select
+
+from casework.extensions import db
+from casework.models import Deadline, EnforcementAction, JudgmentShare, Letter
+
+
+def _fresh_globals(sender, **extra) -> None:
+    for name in list(vars(g)):
+        delattr(g, name)
+
+
+@pytest.fixture(autouse=True)
+def request_isolation(request):
+    """Each request sees a fresh ``g``; a view's rollback undoes only its own work.
+
+    The shared ``db_session`` fixture keeps one app context (and one outer transaction)
+    for the whole test; a real server gives every request its own.
+    """
+    if not {"app", "client"} & set(request.fixturenames):
+        yield
+        return
+    app = request.getfixturevalue("app")
+    request.getfixturevalue("db_session")
+    for connection in db.engines.values():
+        raw = connection.connection.dbapi_connection
+        if connection.dialect.name == "sqlite" and not raw.in_transaction:
+            connection.exec_driver_sql("BEGIN")
+    db.session.remove()
+    db.session.configure(join_transaction_mode="create_savepoint")
+    request_started.connect(_fresh_globals, app)
+    try:
+        yield
+    finally:
+        request_started.disconnect(_fresh_globals, app)
+        db.session.remove()
+
+
+ROLES = ("anonymous", "intake", "advocate_on", "advocate_off", "supervisor", "admin")
+
+
+@dataclass
+class Seed:
+    users: dict = field(default_factory=dict)
+    case: object = None
+    other_case: object = None
+    worker: object = None
+    employer: object = None
+    case_worker: object = None
+    judgment: object = None
+    enforcement: object = None
+    letter: object = None
+    note: object = None
+    deadline: object = None
+    other: dict = field(default_factory=dict)  # the same kinds of objects on other_case
+
+    def url_values(self) -> dict[str, str]:
+        return {
+            "case_id": str(self.case.id),
+            "deadline_id": str(self.deadline.id),
+            "judgment_id": str(self.judgment.id),
+            "action_id": str(self.enforcement.id),
+            "worker_id": str(self.worker.id),
+            "case_worker_id": str(self.case_worker.id),
+            "employer_id": str(self.employer.id),
+            "letter_id": str(self.letter.id),
+            "user_id": str(self.users["advocate_off"].id),
+            "filename": "css/casework.css",
+        }
+
+
+def sign_in(client, user) -> None:
+    """Sign a user in (or out, for None) on the test client, skipping password and TOTP."""
+    with client.session_transaction() as session:
+        session.clear()
+        if user is not None:
+            now = int(time.time())
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+            session["_started"] = now
+            session["_seen"] = now
+
+
+def _furnish(client, make, case, supervisor) -> dict:
+    """Give a case a judgment, a payment, a plan, an enforcement action, a disbursement,
+    a letter, a note and a deadline, through the same pages staff use."""
+    make.period(case.worker_links[0].wage_claim)
+    note = make.note(case, author=supervisor)
+    judgment = make.judgment(case)
+    db.session.add(
+        JudgmentShare(
+            judgment_id=judgment.id,
+            worker_id=case.worker_links[0].worker_id,
+            amount=judgment.principal,
+        )
+    )
+    db.session.flush()
+    sign_in(client, supervisor)
+    base = f"/cases/{case.id}/judgments/{judgment.id}"
+    today = date.today()
+    steps = [
+        (
+            f"{base}/payments/new",
+            {
+                "rows-0-received_on": (today - timedelta(days=30)).isoformat(),
+                "rows-0-amount": "1000.00",
+                "rows-0-method": "check",
+                "rows-0-source": "employer",
+            },
+        ),
+        (
+            f"{base}/plans/new",
+            {"amount": "100.00", "every": "week", "first_due_on": today.isoformat(), "count": "5"},
+        ),
+        (
+            f"{base}/enforcement/new",
+            {"kind": "restraining_notice", "taken_on": today.isoformat(), "status": "served"},
+        ),
+        (
+            f"{base}/disbursements/new",
+            {
+                "worker_id": str(case.worker_links[0].worker_id),
+                "paid_on": today.isoformat(),
+                "amount": "500.00",
+                "method": "check",
+            },
+        ),
+        (
+            f"/cases/{case.id}/letters/new",
+            {"letter-kind": "demand", "letter-recipient": f"employer:{case.employers[0].id}"},
+        ),
+        (
+            f"/cases/{case.id}/deadlines",
+            {"label": "Call the employer", "due_on": today.isoformat(), "kind": "follow_up"},
+        ),
+    ]
+    for url, data in steps:
+        response = client.post(url, data=data)
+        assert response.status_code in (302, 303), (url, response.status_code)
+    sign_in(client, None)
+    enforcement = db.session.scalars(
+        select(EnforcementAction).where(EnforcementAction.judgment_id == judgment.id)
+    ).one()
+    letter = db.session.scalars(
+        select(Letter).where(Letter.case_id == case.id, Letter.kind == "demand")
+    ).one()
+    deadline = db.session.scalars(
+        select(Deadline).where(Deadline.case_id == case.id, Deadline.label == "Call the employer")
+    ).one()
+    return {
+        "note": note,
+        "judgment": judgment,
+        "enforcement": enforcement,
+        "letter": letter,
+        "deadline": deadline,
+    }
+
+
+@pytest.fixture
+def seed(client, make) -> Seed:
+    """One open wage case assigned to `advocate_on`, and one of another advocate."""
+    users = {role: make.user(role) for role in ROLES if role != "anonymous"}
+    users["advocate_off"] = make.user("advocate")
+    users["advocate_on"] = make.user("advocate")
+    users["anonymous"] = None
+    other_advocate = make.user("advocate")
+    worker = make.worker()
+    employer = make.employer()
+    case = make.case(
+        workers=[worker],
+        employers=[employer],
+        assigned_to=users["advocate_on"],
+        opened_by=users["intake"],
+        status="open",
+    )
+    other_case = make.case(assigned_to=other_advocate, opened_by=users["intake"], status="open")
+    furnished = _furnish(client, make, case, users["supervisor"])
+    other = _furnish(client, make, other_case, users["supervisor"])
+    other.update(
+        worker=other_case.worker_links[0].worker,
+        case_worker=other_case.worker_links[0],
+        employer=other_case.employers[0],
+    )
+    return Seed(
+        users=users,
+        case=case,
+        other_case=other_case,
+        worker=worker,
+        employer=employer,
+        case_worker=case.worker_links[0],
+        other=other,
+        **furnished,
+    )
