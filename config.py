@@ -118,7 +118,7 @@ class ProductionConfig(Config):
             )
         if not cls.CASEWORK_MASTER_KEYS and not cls.CASEWORK_KEY_FILE:
             found.append("No master key: set CASEWORK_KEY_FILE or CASEWORK_MASTER_KEYS.")
-        if env_bool("DEBUG", False) or os.environ.get("FLASK_DEBUG") in {"1", "true"}:
+        if cls.DEBUG or env_bool("DEBUG", False) or os.environ.get("FLASK_DEBUG") in {"1", "true"}:
             found.append("Debug mode is on (FLASK_DEBUG / CASEWORK_DEBUG): turn it off.")
         return found
 

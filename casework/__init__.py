@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,9 +109,7 @@ def _problems_with(app: Flask, config_class) -> list[str]:
     class Effective(config_class):
         pass
 
-    for key in ("SECRET_KEY", "CASEWORK_MASTER_KEYS", "CASEWORK_KEY_FILE"):
+    for key in ("SECRET_KEY", "CASEWORK_MASTER_KEYS", "CASEWORK_KEY_FILE", "DEBUG"):
         setattr(Effective, key, app.config.get(key))
     return Effective.problems()
 
-
-logging.getLogger("casework").addHandler(logging.NullHandler())

@@ -39,8 +39,16 @@ def install_record_factory() -> None:
 
 
 def configure(app: Flask) -> None:
-    """Scrub every record, and attach the filter to the handlers that exist already."""
+    """Scrub every record, attach the filter to existing handlers, log to standard error."""
     install_record_factory()
+    casework_logger = logging.getLogger("casework")
+    if not casework_logger.handlers and not app.testing:
+        # Standard error reaches gunicorn's error log or the terminal of `make run`.
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.addFilter(_scrub)
+        casework_logger.addHandler(handler)
+        casework_logger.setLevel(logging.INFO)
     for name in ("", "casework", "werkzeug", "gunicorn.access", "gunicorn.error", app.logger.name):
         logger = logging.getLogger(name)
         if not any(isinstance(f, ScrubFilter) for f in logger.filters):

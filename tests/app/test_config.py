@@ -71,6 +71,11 @@ def test_refuses_debug(key_file, monkeypatch, restore_keystore):
     assert "Debug mode is on" in refusal(SECRET_KEY=GOOD_SECRET, CASEWORK_KEY_FILE=key_file)
 
 
+def test_refuses_debug_set_in_the_configuration(key_file, restore_keystore):
+    message = refusal(SECRET_KEY=GOOD_SECRET, CASEWORK_KEY_FILE=key_file, DEBUG=True)
+    assert "Debug mode is on" in message
+
+
 def test_names_every_problem_at_once(monkeypatch, restore_keystore):
     monkeypatch.setenv("CASEWORK_DEBUG", "true")
     message = refusal(SECRET_KEY="", CASEWORK_KEY_FILE=None)
