@@ -59,7 +59,11 @@ class KeyStore:
         pending = self._pending(session).get(subject_id)
         if pending is not None:
             return pending
-        row = session.get(DataKey, subject_id)
+        preloaded = session.info.get("cw_preloaded")
+        if preloaded is not None and subject_id in preloaded:
+            row = preloaded[subject_id]  # None: looked for, and it has no key (shredded)
+        else:
+            row = session.get(DataKey, subject_id)
         if row is None:
             if not create:
                 return None
@@ -93,8 +97,18 @@ class KeyStore:
     def preload(self, session: Session, subject_ids: Iterable[uuid.UUID]) -> None:
         """Load many subjects' data keys in one query (lists, search results)."""
         ids = {i for i in subject_ids if i is not None}
-        if ids:
-            session.scalars(select(DataKey).where(DataKey.subject_id.in_(ids))).all()
+        if not ids:
+            return
+        # Held in session.info: the identity map keeps objects only weakly, so rows
+        # loaded and dropped here would be gone again by the time they are needed.
+        found = session.info.setdefault("cw_preloaded", {})
+        ids -= found.keys()
+        chunk = sorted(ids, key=str)
+        for start in range(0, len(chunk), 5_000):
+            part = chunk[start : start + 5_000]
+            found.update(dict.fromkeys(part))
+            for row in session.scalars(select(DataKey).where(DataKey.subject_id.in_(part))):
+                found[row.subject_id] = row
 
     def forget_session(self, session: Session) -> None:
         """Drop the record of keys created in a session (after commit or rollback)."""
@@ -140,6 +154,7 @@ class KeyStore:
         for key in [k for k in self._ciphers if k[0] == subject_id]:
             del self._ciphers[key]
         self._pending(session).pop(subject_id, None)
+        session.info.get("cw_preloaded", {}).pop(subject_id, None)
         if row is None:
             return False
         session.delete(row)
@@ -149,7 +164,19 @@ class KeyStore:
 def _forget_new_keys(session: Session, *args) -> None:
     # Once flushed (or rolled back), new data keys are found through the session itself.
     session.info.pop("cw_new_data_keys", None)
+    # A key created since a preload is no longer "absent".
+    preloaded = session.info.get("cw_preloaded")
+    if preloaded:
+        for subject_id in [k for k, v in preloaded.items() if v is None]:
+            del preloaded[subject_id]
+
+
+def _forget_preloaded(session: Session, *args) -> None:
+    # After a commit or rollback, keys may have been rotated or shredded meanwhile.
+    session.info.pop("cw_preloaded", None)
 
 
 event.listen(Session, "after_flush_postexec", _forget_new_keys)
 event.listen(Session, "after_soft_rollback", _forget_new_keys)
+event.listen(Session, "after_commit", _forget_preloaded)
+event.listen(Session, "after_soft_rollback", _forget_preloaded)

@@ -81,3 +81,25 @@ def test_shredded_worker_never_matches(app, make):
     db.session.flush()
     _fresh(db.session)
     assert find_by_index(db.session, Worker, "name", "Gone Person") == []
+
+
+def test_preload_reads_every_key_in_one_query(app, make):
+    from sqlalchemy import event, select
+
+    from casework.keys import keystore
+
+    ids = [make.worker().id for _ in range(25)]
+    db.session.commit()
+    db.session.expunge_all()
+    keystore()._ciphers.clear()
+    rows = db.session.scalars(select(Worker).where(Worker.id.in_(ids))).all()
+    queries = []
+    listener = lambda *args, **kwargs: queries.append(1)  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        keystore().preload(db.session, ids)
+        names = [w.name for w in rows]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert len(queries) == 1
+    assert all(names)
