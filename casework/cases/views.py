@@ -10,6 +10,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import SelectChoice
 
@@ -20,13 +22,15 @@ from casework.cases.deadlines import days_left
 from casework.cases.workflow import WorkflowError, allowed_next, change_status
 from casework.crypto.columns import Unreadable
 from casework.extensions import db
-from casework.models.case import Case, CaseEmployer, CaseWorker
+from casework.models.case import Case, CaseEmployer, CaseEvent, CaseWorker, Note
 from casework.models.party import Employer
 from casework.models.user import User
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
 SEARCH_KEY = "case_search"
+#: Tries of a case view whose audit write meets a busy SQLite database.
+VIEW_ATTEMPTS = 3
 
 ERROR_MESSAGES = {
     "status_disclosure": _l(
@@ -286,6 +290,22 @@ def new():
 
 
 def _load_case_page(case: Case) -> None:
+    """Load everything the case page shows in a fixed number of queries."""
+    db.session.scalars(
+        select(Case)
+        .where(Case.id == case.id)
+        .options(
+            selectinload(Case.worker_links).selectinload(CaseWorker.wage_claim),
+            selectinload(Case.employer_links),
+            selectinload(Case.team),
+            selectinload(Case.notes).joinedload(Note.author),
+            selectinload(Case.events).joinedload(CaseEvent.user),
+            selectinload(Case.deadlines),
+            selectinload(Case.comp_claim),
+            selectinload(Case.retaliation_claim),
+            joinedload(Case.opened_by),
+        )
+    ).all()
     search.preload_keys([case.id] + [link.worker_id for link in case.worker_links])
 
 
@@ -328,9 +348,18 @@ def _case_page(case: Case, *, note_form=None, status_form=None, deadline_form=No
 
 @bp.get("/<case_id>")
 def show(case_id):
-    case = authz.case_or_404(case_id, "view")
-    service.record_view(case)
-    db.session.commit()
+    for attempt in range(VIEW_ATTEMPTS):
+        case = authz.case_or_404(case_id, "view")
+        try:
+            service.record_view(case)
+            db.session.commit()
+            break
+        except OperationalError:
+            # SQLite under several gunicorn workers: another worker wrote since this
+            # request's first read, so its snapshot cannot write. Start again afresh.
+            db.session.rollback()
+            if attempt == VIEW_ATTEMPTS - 1 or db.engine.dialect.name != "sqlite":
+                raise
     return _case_page(case)
 
 
