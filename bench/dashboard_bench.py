@@ -248,7 +248,7 @@ def run(results: dict) -> None:
     if not url:
         tmp = tempfile.mkdtemp(prefix="cw-dash-")
         url = f"sqlite:///{tmp}/bench.db"
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url)
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url, CASEWORK_DASHBOARD_CACHE_SECONDS=120)
     out: dict = {}
     with app.app_context():
         db.create_all()
@@ -276,11 +276,12 @@ def run(results: dict) -> None:
     with client.session_transaction() as session:
         session.update({"_user_id": supervisor_id, "_fresh": True, "_started": now, "_seen": now})
 
-    def page():
-        response = client.get("/dashboard")
+    def page(path="/dashboard"):
+        response = client.get(path)
         assert response.status_code == 200, response.status_code
 
-    page()  # warm templates
+    page()  # warm templates and the figures
+    out["dashboard_page_recomputed"] = _time(lambda: page("/dashboard?fresh=1"), runs=3)
     out["dashboard_page"] = _time(page)
     out["dashboard_page"]["target_ms"] = 300
     results["dashboard"] = out

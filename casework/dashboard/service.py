@@ -249,129 +249,150 @@ class MoneyReport:
     by_advocate: list[MoneyLine]
 
 
-def _grouped(key_for, date_from: date, date_to: date) -> dict:
-    """Run each money query grouped by key_for(date column); merge by key."""
-    lines: dict = defaultdict(MoneyLine)
+def _ym(col):
+    return [extract("year", col), extract("month", col)]
 
-    def merge(query, *names):
-        for row in db.session.execute(query).all():
-            key = tuple(row[: len(row) - len(names)])
-            line = lines[key]
-            line.key = key
-            for name, value in zip(names, row[len(row) - len(names) :], strict=True):
-                setattr(line, name, getattr(line, name) + _money(value))
 
-    keys = key_for(Case.opened_on)
-    merge(
-        select(*keys, func.sum(Case.amount_claimed), func.sum(Case.amount_demanded))
-        .where(Case.opened_on.between(date_from, date_to))
-        .group_by(*keys),
+def _cells(date_from: date, date_to: date) -> tuple[dict, dict]:
+    """Money at its finest grain, one query per table, rolled up in Python afterwards.
+
+    Flows (claimed, demanded, judgments, collected, disbursed) are keyed by
+    (year, month, case type, advocate); outstanding, a balance at the end of the
+    period, is keyed by (case type, advocate).
+    """
+    flows: dict[tuple, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+
+    def add(rows, *names):
+        for row in rows:
+            year, month, case_type, advocate = row[:4]
+            cell = flows[(int(year), int(month), case_type, advocate)]
+            for name, value in zip(names, row[4:], strict=True):
+                cell[name] += _money(value)
+
+    add(
+        db.session.execute(
+            select(
+                *_ym(Case.opened_on),
+                Case.case_type,
+                Case.assigned_to_id,
+                func.sum(Case.amount_claimed),
+                func.sum(Case.amount_demanded),
+            )
+            .where(Case.opened_on.between(date_from, date_to))
+            .group_by(*_ym(Case.opened_on), Case.case_type, Case.assigned_to_id)
+        ).all(),
         "claimed",
         "demanded",
     )
-    # Each judgment entered by the end of the period, with what was paid toward it by then.
+    # What was paid toward each judgment by the end of the period (one pass over payments).
     paid = (
-        select(func.coalesce(func.sum(Payment.amount), 0))
-        .where(Payment.judgment_id == Judgment.id, Payment.received_on <= date_to)
-        .correlate(Judgment)
-        .scalar_subquery()
-    )
-    per_judgment = (
-        select(
-            Judgment.case_id.label("case_id"),
-            Judgment.entered_on.label("entered_on"),
-            Judgment.principal.label("principal"),
-            paid.label("paid"),
-        )
-        .where(Judgment.entered_on <= date_to)
+        select(Payment.judgment_id.label("judgment_id"), func.sum(Payment.amount).label("paid"))
+        .where(Payment.received_on <= date_to)
+        .group_by(Payment.judgment_id)
         .subquery()
     )
-    keys = key_for(per_judgment.c.entered_on)
-    merge(
-        select(*keys, func.sum(per_judgment.c.principal), func.sum(per_judgment.c.paid))
-        .select_from(per_judgment)
-        .join(Case, Case.id == per_judgment.c.case_id)
-        .where(per_judgment.c.entered_on >= date_from)
-        .group_by(*keys),
+    paid_amount = func.coalesce(paid.c.paid, 0)
+    in_range = select(Judgment.id).where(Judgment.entered_on.between(date_from, date_to))
+    cohort_paid = (
+        select(Payment.judgment_id.label("judgment_id"), func.sum(Payment.amount).label("paid"))
+        .where(Payment.received_on <= date_to, Payment.judgment_id.in_(in_range))
+        .group_by(Payment.judgment_id)
+        .subquery()
+    )
+    add(
+        db.session.execute(
+            select(
+                *_ym(Judgment.entered_on),
+                Case.case_type,
+                Case.assigned_to_id,
+                func.sum(Judgment.principal),
+                func.sum(func.coalesce(cohort_paid.c.paid, 0)),
+            )
+            .select_from(Judgment)
+            .join(Case, Case.id == Judgment.case_id)
+            .outerjoin(cohort_paid, cohort_paid.c.judgment_id == Judgment.id)
+            .where(Judgment.entered_on.between(date_from, date_to))
+            .group_by(*_ym(Judgment.entered_on), Case.case_type, Case.assigned_to_id)
+        ).all(),
         "judgments",
         "cohort_collected",
     )
-    keys = key_for(Payment.received_on)
-    merge(
-        select(*keys, func.sum(Payment.amount))
-        .select_from(Payment)
-        .join(Case, Case.id == Payment.case_id)
-        .where(Payment.received_on.between(date_from, date_to))
-        .group_by(*keys),
-        "collected",
-    )
-    keys = key_for(Disbursement.paid_on)
-    merge(
-        select(*keys, func.sum(Disbursement.amount))
-        .select_from(Disbursement)
-        .join(Case, Case.id == Disbursement.case_id)
-        .where(Disbursement.paid_on.between(date_from, date_to))
-        .group_by(*keys),
-        "disbursed",
-    )
-    # Outstanding: every judgment entered by the end of the period, less payments by then.
-    left = per_judgment.c.principal - per_judgment.c.paid
-    keys = key_for(per_judgment.c.entered_on)
-    merge(
-        select(*keys, func.sum(case((left > 0, left), else_=0)))
-        .select_from(per_judgment)
-        .join(Case, Case.id == per_judgment.c.case_id)
-        .group_by(*keys),
-        "outstanding",
-    )
-    return lines
+    for table, when, name in (
+        (Payment, Payment.received_on, "collected"),
+        (Disbursement, Disbursement.paid_on, "disbursed"),
+    ):
+        add(
+            db.session.execute(
+                select(*_ym(when), Case.case_type, Case.assigned_to_id, func.sum(table.amount))
+                .select_from(table)
+                .join(Case, Case.id == table.case_id)
+                .where(when.between(date_from, date_to))
+                .group_by(*_ym(when), Case.case_type, Case.assigned_to_id)
+            ).all(),
+            name,
+        )
+    left = Judgment.principal - paid_amount
+    outstanding = {
+        (case_type, advocate): _money(value)
+        for case_type, advocate, value in db.session.execute(
+            select(Case.case_type, Case.assigned_to_id, func.sum(case((left > 0, left), else_=0)))
+            .select_from(Judgment)
+            .join(Case, Case.id == Judgment.case_id)
+            .outerjoin(paid, paid.c.judgment_id == Judgment.id)
+            .where(Judgment.entered_on <= date_to)
+            .group_by(Case.case_type, Case.assigned_to_id)
+        ).all()
+    }
+    return flows, outstanding
+
+
+FLOW_FIELDS = ("claimed", "demanded", "judgments", "collected", "disbursed", "cohort_collected")
 
 
 def money_report(date_from: date, date_to: date) -> MoneyReport:
-    """Claimed, demanded, judgments, collected, disbursed, outstanding; by month, type, advocate."""
-    total = _grouped(lambda col: [], date_from, date_to).get((), MoneyLine())
-    total.key = None
+    """Claimed, demanded, judgments, collected, disbursed, outstanding; by month, type, advocate.
 
-    def month_key(col):
-        return [extract("year", col), extract("month", col)]
-
-    by_month = _grouped(month_key, date_from, date_to)
-    months = []
-    for (year, month), line in by_month.items():
-        year, month = int(year), int(month)
-        # Outstanding by month of entry includes judgments entered before the period.
-        if date(year, month, 1) < date(date_from.year, date_from.month, 1):
+    Outstanding is a balance, not a flow: it appears in the total and by type and
+    advocate, not by month.
+    """
+    flows, outstanding = _cells(date_from, date_to)
+    total = MoneyLine()
+    months: dict[date, MoneyLine] = {}
+    types: dict[str, MoneyLine] = {}
+    advocates: dict[uuid.UUID | None, MoneyLine] = {}
+    for (year, month, case_type, advocate), cell in flows.items():
+        lines = (
+            total,
+            months.setdefault(date(year, month, 1), MoneyLine(key=date(year, month, 1))),
+            types.setdefault(case_type, MoneyLine(key=case_type)),
+            advocates.setdefault(advocate, MoneyLine(key=advocate)),
+        )
+        for line in lines:
+            for name in FLOW_FIELDS:
+                setattr(line, name, getattr(line, name) + cell[name])
+    for (case_type, advocate), value in outstanding.items():
+        if not value:
             continue
-        line.key = date(year, month, 1)
-        months.append(line)
-    months.sort(key=lambda line: line.key)
-
-    by_type = _grouped(lambda col: [Case.case_type], date_from, date_to)
-    types = []
-    for case_type in CASE_TYPES:
-        line = by_type.get((case_type,))
-        if line is not None:
-            line.key = case_type
-            types.append(line)
-
-    by_adv = _grouped(lambda col: [Case.assigned_to_id], date_from, date_to)
+        total.outstanding += value
+        types.setdefault(case_type, MoneyLine(key=case_type)).outstanding += value
+        advocates.setdefault(advocate, MoneyLine(key=advocate)).outstanding += value
     names = dict(
         db.session.execute(
-            select(User.id, User.name).where(
-                User.id.in_([k[0] for k in by_adv if k[0] is not None])
-            )
+            select(User.id, User.name).where(User.id.in_([k for k in advocates if k is not None]))
         ).all()
     )
-    advocates = []
-    for (user_id,), line in by_adv.items():
-        line.key = user_id
-        line.label = names.get(user_id, "")
-        advocates.append(line)
-    advocates.sort(key=lambda line: (line.key is None, line.label.casefold()))
-    return MoneyReport(date_from, date_to, total, months, types, advocates)
+    for key, line in advocates.items():
+        line.label = names.get(key, "")
+    return MoneyReport(
+        date_from,
+        date_to,
+        total,
+        [months[k] for k in sorted(months)],
+        [types[t] for t in CASE_TYPES if t in types],
+        sorted(advocates.values(), key=lambda line: (line.key is None, line.label.casefold())),
+    )
 
 
-# -- charts' series ----------------------------------------------------------
 def opened_closed_by_month(date_from: date, date_to: date) -> list[tuple[date, int, int]]:
     """(first of month, cases opened, cases closed) for each month in the range."""
     opened = dict(
@@ -583,3 +604,65 @@ def letters_awaiting(limit: int = 100) -> list[AwaitingLetter]:
 
 def open_status_keys() -> tuple[str, ...]:
     return OPEN_STATUSES
+
+
+# -- the whole page, cached briefly ------------------------------------------
+@dataclass
+class Dashboard:
+    """Every figure on the dashboard but the letters (those change with each approval)."""
+
+    computed_at: object
+    loads: list[AdvocateLoad]
+    totals: AdvocateLoad
+    board: DeadlineBoard
+    report: MoneyReport
+    offenders: list[Offender]
+    references: dict
+    opened_closed: list
+    collected: list
+
+
+_CACHE: dict[tuple, tuple[float, Dashboard]] = {}
+_CACHE_LIMIT = 32
+
+
+def dashboard(
+    today: date, date_from: date, date_to: date, *, cache_seconds: float = 0, fresh: bool = False
+) -> Dashboard:
+    """Compute the dashboard's figures, or reuse this process's copy younger than cache_seconds.
+
+    Aggregating a whole network's history takes a moment; supervisors reading the page
+    do not need it recomputed more than once a minute or two. `fresh` recomputes.
+    """
+    import time
+
+    key = (today, date_from, date_to)
+    hit = _CACHE.get(key)
+    if cache_seconds and not fresh and hit and time.monotonic() - hit[0] < cache_seconds:
+        return hit[1]
+    loads = caseload(today)
+    report = money_report(date_from, date_to)
+    offenders = repeat_offenders()
+    ids = {i for o in offenders for i in o.case_ids}
+    references = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids)[start : start + 500]
+        references.update(
+            db.session.execute(select(Case.id, Case.reference).where(Case.id.in_(chunk))).all()
+        )
+    result = Dashboard(
+        computed_at=utcnow(),
+        loads=loads,
+        totals=caseload_totals(loads),
+        board=deadline_board(today),
+        report=report,
+        offenders=offenders,
+        references=references,
+        opened_closed=opened_closed_by_month(date_from, date_to),
+        collected=collected_by_month(report),
+    )
+    if cache_seconds:
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.clear()
+        _CACHE[key] = (time.monotonic(), result)
+    return result

@@ -99,14 +99,16 @@ def _helpers():
 def index():
     form, start, end = _period()
     day = today()
-    loads = service.caseload(day)
-    totals = service.caseload_totals(loads)
-    board = service.deadline_board(day)
-    report = service.money_report(start, end)
-    offenders = service.repeat_offenders()
+    default_cache = 0 if current_app.testing else 120
+    figures = service.dashboard(
+        day,
+        start,
+        end,
+        cache_seconds=current_app.config.get("CASEWORK_DASHBOARD_CACHE_SECONDS", default_cache),
+        fresh=request.args.get("fresh") == "1",
+    )
     letters = service.letters_awaiting()
-    opened_closed = service.opened_closed_by_month(start, end)
-    collected = service.collected_by_month(report)
+    opened_closed, collected, loads = figures.opened_closed, figures.collected, figures.loads
     type_labels, status_labels = _labels()
     month_label = [m.strftime("%Y-%m") for m, _o, _c in opened_closed]
     chart_cases = charts.column_chart(
@@ -132,17 +134,6 @@ def index():
         [row.name for row in named],
         [row.open_cases for row in named],
     )
-    # Offenders list case references, not just ids.
-    references = {}
-    if offenders:
-        from sqlalchemy import select
-
-        from casework.models.case import Case
-
-        ids = {i for o in offenders for i in o.case_ids}
-        references = dict(
-            db.session.execute(select(Case.id, Case.reference).where(Case.id.in_(ids))).all()
-        )
     approve = _endpoint("letters.approve")
     give_back = _endpoint("letters.return_letter", "letters.send_back", "letters.reject")
     return render_template(
@@ -151,12 +142,13 @@ def index():
         date_from=start,
         date_to=end,
         today=day,
+        figures=figures,
         loads=loads,
-        totals=totals,
-        board=board,
-        report=report,
-        offenders=offenders,
-        references=references,
+        totals=figures.totals,
+        board=figures.board,
+        report=figures.report,
+        offenders=figures.offenders,
+        references=figures.references,
         letters=letters,
         approve_endpoint=approve,
         return_endpoint=give_back,

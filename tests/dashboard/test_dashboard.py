@@ -324,3 +324,12 @@ def test_letters_awaiting_approval_offer_both_actions(seeded, login_as, db_sessi
     page = login_as(seeded["sup"]).get("/dashboard").get_data(as_text=True)
     assert f"/letters/{draft.id}/approve" in page
     assert f"/letters/{draft.id}/return" in page and 'name="return-comment"' in page
+
+
+def test_figures_are_reused_briefly_and_recomputed_on_request(seeded, db_session):
+    first = service.dashboard(T, days(-365), T, cache_seconds=60)
+    assert service.dashboard(T, days(-365), T, cache_seconds=60) is first
+    fresh = service.dashboard(T, days(-365), T, cache_seconds=60, fresh=True)
+    assert fresh is not first and fresh.report.total.claimed == D("5300.00")
+    assert service.dashboard(T, days(-365), T) is not fresh  # no caching unless asked
+    service._CACHE.clear()
