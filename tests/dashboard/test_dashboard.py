@@ -333,3 +333,31 @@ def test_figures_are_reused_briefly_and_recomputed_on_request(seeded, db_session
     assert fresh is not first and fresh.report.total.claimed == D("5300.00")
     assert service.dashboard(T, days(-365), T) is not fresh  # no caching unless asked
     service._CACHE.clear()
+
+
+def test_dashboard_query_count_does_not_grow_with_the_data(seeded, make, login_as):
+    from sqlalchemy import event
+
+    from casework.extensions import db
+
+    client = login_as(seeded["sup"])
+    statements = []
+
+    def count(*args):
+        statements.append(1)
+
+    def queries():
+        statements.clear()
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            assert client.get("/dashboard").status_code == 200
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)
+        return len(statements)
+
+    before = queries()
+    bad = make.employer(business_name="Bad Diner LLC")
+    for n in range(6):
+        case = make.case(assigned_to=seeded["ben"], employers=[bad], opened_on=days(-n))
+        make.judgment(case, entered_on=days(-n), principal=D("100.00"))
+    assert queries() == before
