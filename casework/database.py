@@ -25,7 +25,12 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 def _sqlite_begin(connection) -> None:
     # Connections opened with the execution option casework_autocommit=True run each
     # statement on its own (a WAL checkpoint cannot run inside a transaction).
-    if not connection.get_execution_options().get("casework_autocommit"):
+    # casework_immediate=True takes the write lock at once (waiting up to busy_timeout), for
+    # a retry after another connection's write made this one's read snapshot stale.
+    options = connection.get_execution_options()
+    if options.get("casework_immediate"):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif not options.get("casework_autocommit"):
         connection.exec_driver_sql("BEGIN")
 
 

@@ -356,10 +356,12 @@ def show(case_id):
             break
         except OperationalError:
             # SQLite under several gunicorn workers: another worker wrote since this
-            # request's first read, so its snapshot cannot write. Start again afresh.
+            # request's first read, so its snapshot cannot write. Start again, holding
+            # the write lock from the first statement.
             db.session.rollback()
             if attempt == VIEW_ATTEMPTS - 1 or db.engine.dialect.name != "sqlite":
                 raise
+            db.session.connection(execution_options={"casework_immediate": True})
     return _case_page(case)
 
 
