@@ -634,3 +634,23 @@ def test_list_and_case_page_query_counts_do_not_grow(make, login_as):
         make.note(case, author=supervisor)
     assert count_queries(client, "/cases/?jurisdiction=NY-LI-WESTCHESTER") == small_list
     assert count_queries(client, f"/cases/{case.id}") <= small_case
+
+
+def test_forms_refuse_a_missing_csrf_token(app, make, login_as, monkeypatch):
+    monkeypatch.setitem(app.config, "WTF_CSRF_ENABLED", True)
+    advocate = make.user("advocate")
+    case = make.case(assigned_to=advocate)
+    client = login_as(advocate)
+    response = client.post(f"/cases/{case.id}/notes", data={"body": "No token."})
+    assert response.status_code in (302, 303, 400)
+    count = select(func.count()).select_from(Note).where(Note.case_id == case.id)
+    assert db.session.scalar(count) == 0
+
+
+def test_intake_user_sees_worker_of_own_intake_only(make, login_as):
+    volunteer = make.user("intake")
+    mine = make.case(status="intake", opened_by=volunteer)
+    other = make.case(status="open", assigned_to=make.user("advocate"))
+    client = login_as(volunteer)
+    assert client.get(f"/cases/workers/{mine.workers[0].id}").status_code == 200
+    assert client.get(f"/cases/workers/{other.workers[0].id}").status_code == 404
