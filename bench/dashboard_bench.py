@@ -253,9 +253,9 @@ def run(results: dict) -> None:
     with app.app_context():
         db.create_all()
         count = db.session.scalar(select(func.count()).select_from(Case))
-        if count < CASES:
+        if count == 0:  # a database filled by seed-scale is used as it is
             started = time.perf_counter()
-            _seed(db, CASES - count)
+            _seed(db, CASES)
             out["seed_s"] = time.perf_counter() - started
         if url.startswith("sqlite"):
             db.session.execute(db.text("ANALYZE"))

@@ -152,7 +152,7 @@ class DeadlineBoard:
     next_30_total: int
 
 
-def deadline_board(today: date, limit: int = 100) -> DeadlineBoard:
+def deadline_board(today: date, limit: int = 50) -> DeadlineBoard:
     """Open deadlines on open cases: overdue, the next 7 days, days 8 to 30; by date."""
     week_end = today + timedelta(days=6)
     month_end = today + timedelta(days=30)
@@ -643,7 +643,7 @@ def dashboard(
     loads = caseload(today)
     report = money_report(date_from, date_to)
     offenders = repeat_offenders()
-    ids = {i for o in offenders for i in o.case_ids}
+    ids = {i for o in offenders for i in o.case_ids[:10]}
     references = {}
     for start in range(0, len(ids), 500):
         chunk = list(ids)[start : start + 500]
