@@ -69,7 +69,18 @@ def _seed(db, n_cases: int) -> None:
                 "created_at": now,
             }
         )
-    db.session.execute(Employer.__table__.insert(), employers)
+    # Successor businesses: each takes over one predecessor's cases (unique names).
+    successors = [
+        {
+            "id": uuid.uuid4(),
+            "business_name": f"Successor {i} Corp",
+            "name_key": f"successor {i} corp",
+            "entity_type": "corporation",
+            "created_at": now,
+        }
+        for i in range(max(1, n_cases // 100))
+    ]
+    db.session.execute(Employer.__table__.insert(), employers + successors)
     worker = {
         "id": uuid.uuid4(),
         "preferred_language": "en",
@@ -147,7 +158,7 @@ def _seed(db, n_cases: int) -> None:
                     "case_id": cid,
                     "role": "successor",
                     "position": 1,
-                    "employer_id": employers[(i * 7 + 1) % len(employers)]["id"],
+                    "employer_id": successors[(i % len(employers)) % len(successors)]["id"],
                 }
             )
         for _ in range(2):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, case, extract, func, or_, select
+from sqlalchemy import and_, case, distinct, extract, func, or_, select
 
 from casework.extensions import db
 from casework.models.base import utcnow
@@ -488,16 +488,19 @@ def repeat_offenders(limit: int = 50) -> list[Offender]:
     linked_keys = set(parent)
     # Groups without links: one name key each, counted in SQL; the largest first.
     groups: dict[str, set] = {}
+    linked_names = (
+        select(Employer.name_key)
+        .join(CaseEmployer, CaseEmployer.employer_id == Employer.id)
+        .where(CaseEmployer.case_id.in_(linked))
+    )
+    cases_n = func.count(distinct(CaseEmployer.case_id))
     top = db.session.execute(
-        select(key_case.c.name_key, func.count().label("n"))
-        .where(
-            key_case.c.name_key.not_in(
-                select(key_case.c.name_key).where(key_case.c.case_id.in_(linked))
-            )
-        )
-        .group_by(key_case.c.name_key)
-        .having(func.count() > 1)
-        .order_by(func.count().desc(), key_case.c.name_key)
+        select(Employer.name_key, cases_n)
+        .join(CaseEmployer, CaseEmployer.employer_id == Employer.id)
+        .where(Employer.name_key.not_in(linked_names))
+        .group_by(Employer.name_key)
+        .having(cases_n > 1)
+        .order_by(cases_n.desc(), Employer.name_key)
         .limit(limit)
     ).all()
     wanted = [key for key, _n in top] + sorted(linked_keys)
