@@ -91,6 +91,16 @@ def _choices(pairs) -> list[SelectChoice]:
 DATE_MESSAGE = _l("Enter a date, like 2026-03-04.")
 
 
+class FiniteDecimalField(DecimalField):
+    """A decimal that refuses NaN and infinity (which compare and convert with errors)."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None and not self.data.is_finite():
+            self.data = None
+            raise ValueError(self.gettext("Not a valid decimal value."))
+
+
 class ShareForm(Form):
     worker_id = HiddenField()
     amount = MoneyField(_l("Share"), validators=[Optional()])
@@ -107,7 +117,7 @@ class JudgmentForm(FlaskForm):
         _l("Entered by a federal court"),
         description=_l("Federal judgments use the rate you enter, compounded every year."),
     )
-    interest_rate = DecimalField(
+    interest_rate = FiniteDecimalField(
         _l("Yearly interest rate (%)"),
         description=_l("Leave empty to use the rate the law sets for this case."),
         validators=[Optional(), NumberRange(min=0, max=100)],
