@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, ForeignKey, Numeric, String, Table, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Numeric, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.crypto.columns import Encrypted
@@ -64,6 +64,11 @@ class Case(UUIDPrimaryKey, Base):
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}
+    # The caseload list filters by status or advocate and pages in opening order.
+    __table_args__ = (
+        Index("ix_cases_status_opened_on", "status", "opened_on"),
+        Index("ix_cases_assigned_to_id_opened_on", "assigned_to_id", "opened_on"),
+    )
 
     assigned_to = relationship("User", foreign_keys=[assigned_to_id], lazy="joined")
     opened_by = relationship("User", foreign_keys=[opened_by_id])
@@ -202,6 +207,9 @@ class Deadline(UUIDPrimaryKey, Base):
     )
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    # Overdue filters and the deadline board read open deadlines by date, with their case.
+    __table_args__ = (Index("ix_deadlines_done_due_on_case_id", "done", "due_on", "case_id"),)
 
     case = relationship("Case", back_populates="deadlines")
 
