@@ -72,7 +72,7 @@ def test_acknowledged_payments_survive_sigkill(tmp_path):
     deadline = time.monotonic() + 30
     try:
         # Let it write a while, then kill it in the middle of whatever it is doing.
-        while time.monotonic() < deadline and len(acknowledged) < 150:
+        while time.monotonic() < deadline and len(acknowledged) < 80:
             ready, _w, _x = select.select([child.stdout], [], [], 0.5)
             if ready:
                 chunk = os.read(child.stdout.fileno(), 65536)
