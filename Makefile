@@ -53,8 +53,12 @@ fmt: $(VENV)/.installed ## Format and fix with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format casework tests config.py wsgi.py
 
-bench: setup ## Run the benchmarks; writes bench/results.json
-	$(BIN)/python -m bench
+BENCH_CASES ?= 100000
+bench: setup ## Run the benchmarks on a seed-scale data set (made once: BENCH_CASES, BENCH_DATABASE_URL); writes bench/results.json
+	BENCH_CASES=$(BENCH_CASES) $(BIN)/python -m bench.scale_db
+	BENCH_CASES=$(BENCH_CASES) CASEWORK_BENCH_CASES=$(BENCH_CASES) \
+	  CASEWORK_BENCH_DATABASE_URL=$$(BENCH_CASES=$(BENCH_CASES) $(BIN)/python -m bench.scale_db --url) \
+	  $(BIN)/python -m bench
 
 translations-extract: $(VENV)/.installed ## Extract messages into translations/messages.pot
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --no-location --sort-output \
