@@ -98,6 +98,15 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from casework.cli import casework_cli
 
     app.cli.add_command(casework_cli)
+
+    if app.config["ENV_NAME"] != "testing":
+        # Everything loaded so far lives as long as the process: move it out of the cyclic
+        # collector's sight, so that collections during requests walk only the request's
+        # own objects (a quarter of a caseload page's CPU time otherwise).
+        import gc
+
+        gc.collect()
+        gc.freeze()
     return app
 
 
