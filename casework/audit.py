@@ -72,8 +72,9 @@ def record(
         update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1)
     )
     if updated.rowcount == 0:
-        session.add(AuditHead(id=1, seq=1, hash=GENESIS))
-        session.flush()
+        # The migration creates the head row; a database made by create_all() has none yet.
+        _create_head(session)
+        session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq + 1))
     head = session.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).one()
     event = AuditEvent(
         seq=head.seq,
@@ -90,6 +91,23 @@ def record(
     session.add(event)
     session.execute(update(AuditHead).where(AuditHead.id == 1).values(hash=event.hash))
     return event
+
+
+def _create_head(session) -> None:
+    """Insert the chain's head row unless a concurrent transaction already did."""
+    dialect = session.get_bind().dialect.name
+    values = {"id": 1, "seq": 0, "hash": GENESIS}
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        session.execute(pg_insert(AuditHead).values(**values).on_conflict_do_nothing())
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        session.execute(sqlite_insert(AuditHead).values(**values).on_conflict_do_nothing())
+    else:
+        session.add(AuditHead(**values))
+        session.flush()
 
 
 @dataclass(frozen=True)

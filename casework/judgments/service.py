@@ -444,6 +444,9 @@ def judgment_or_404(case: Case, judgment_id) -> Judgment:
 def _lock(judgment: Judgment) -> Judgment:
     """Lock the judgment row for this transaction and bump its version on flush."""
     db.session.execute(select(Judgment.id).where(Judgment.id == judgment.id).with_for_update())
+    # The case row is versioned too and the timeline touches it: read it fresh under the
+    # lock (first: refreshing the case cascades to its judgments).
+    db.session.refresh(judgment.case)
     db.session.refresh(judgment)
     attributes.flag_modified(judgment, "principal")
     return judgment
