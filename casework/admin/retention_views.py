@@ -40,6 +40,19 @@ class ShredForm(FlaskForm):
     )
 
 
+def _labels() -> dict[str, str]:
+    return {
+        "wage_theft": _("Wage theft"),
+        "workers_comp": _("Workers' comp"),
+        "retaliation": _("Retaliation"),
+        "recovered": _("Recovered"),
+        "partially_recovered": _("Partially recovered"),
+        "not_recovered": _("Not recovered"),
+        "withdrawn": _("Withdrawn"),
+        "referred": _("Referred"),
+    }
+
+
 def today() -> date:
     return date.today()
 
@@ -57,6 +70,7 @@ def _page(setting_form=None, shred_form=None, status=200):
             shred_form=shred_form or ShredForm(),
             can_shred=can("retention.shred"),
             can_configure=can("settings.manage"),
+            labels=_labels(),
         ),
         status,
     )
