@@ -31,6 +31,8 @@ case_team = Table(
     Base.metadata,
     Column("case_id", ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
     Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    # An advocate's list reads the cases whose team they are on.
+    Index("ix_case_team_user_id", "user_id"),
 )
 
 
@@ -68,6 +70,13 @@ class Case(UUIDPrimaryKey, Base):
     __table_args__ = (
         Index("ix_cases_status_opened_on", "status", "opened_on"),
         Index("ix_cases_assigned_to_id_opened_on", "assigned_to_id", "opened_on"),
+        # ... or by region and type, by next deadline (and counts them from the index).
+        Index(
+            "ix_cases_jurisdiction_case_type_next_deadline_on",
+            "jurisdiction",
+            "case_type",
+            "next_deadline_on",
+        ),
     )
 
     assigned_to = relationship("User", foreign_keys=[assigned_to_id], lazy="joined")
