@@ -402,4 +402,16 @@ class ListFilterForm(Form):
     )
     advocate = SelectField(_l("Advocate"), choices=[], default="")
     overdue = BooleanField(_l("Only cases with overdue deadlines"))
+    open = BooleanField(_l("Only open cases"))
+    stale = BooleanField(_l("Only cases with no activity in 30 days"))
+    due_within = SelectField(
+        _l("Deadline due within"),
+        choices=[
+            SelectChoice("", _l("Any time")),
+            SelectChoice("7", _l("7 days")),
+            SelectChoice("14", _l("14 days")),
+            SelectChoice("30", _l("30 days")),
+        ],
+        default="",
+    )
     page = IntegerField(validators=[Optional()], default=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import asc, desc, func, or_, select
 from sqlalchemy.orm import selectinload
@@ -97,6 +97,10 @@ def open_cases_of_employers(employer_ids) -> dict[uuid.UUID, list[Case]]:
     return result
 
 
+#: A case with no activity for this many days is stale (the dashboard counts the same).
+STALE_DAYS = 30
+
+
 @dataclass
 class CaseQuery:
     """What the caseload list shows: filters from the URL, the search from the session."""
@@ -106,6 +110,9 @@ class CaseQuery:
     jurisdiction: str = ""
     advocate: str = ""
     overdue: bool = False
+    open_only: bool = False
+    stale: bool = False
+    due_within: int | None = None
     sort: str = "opened"
     direction: str = "desc"
     page: int = 1
@@ -153,11 +160,24 @@ def list_cases(user: User, q: CaseQuery) -> CasePage:
             stmt = stmt.where(Case.assigned_to_id == uuid.UUID(q.advocate))
         except ValueError:
             pass
+    if q.open_only or q.stale or q.overdue or q.due_within:
+        # Stale, overdue and due-soon mean something only for cases still being worked.
+        stmt = stmt.where(Case.status != "closed")
+    if q.stale:
+        cutoff = datetime.now(UTC) - timedelta(days=STALE_DAYS)
+        stmt = stmt.where(Case.last_activity_at < cutoff)
     if q.overdue:
         overdue = select(Deadline.case_id).where(
             Deadline.done.is_(False), Deadline.due_on < q.today
         )
         stmt = stmt.where(Case.id.in_(overdue))
+    if q.due_within:
+        due_soon = select(Deadline.case_id).where(
+            Deadline.done.is_(False),
+            Deadline.due_on >= q.today,
+            Deadline.due_on <= q.today + timedelta(days=q.due_within),
+        )
+        stmt = stmt.where(Case.id.in_(due_soon))
     if q.worker_name or q.phone:
         ids = [w.id for w in find_workers(q.worker_name or None, q.phone or None)]
         stmt = stmt.where(

@@ -121,6 +121,11 @@ def index():
         else "",
         advocate=filters.advocate.data or "",
         overdue=bool(filters.overdue.data),
+        open_only=bool(filters.open.data),
+        stale=bool(filters.stale.data),
+        due_within=int(filters.due_within.data)
+        if filters.due_within.data in {"7", "14", "30"}
+        else None,
         sort=sort if sort in search.SORTS else "opened",
         direction=direction,
         page=page_number,

@@ -86,8 +86,9 @@ def caseload(today: date, now=None) -> list[AdvocateLoad]:
     for user_id, overdue, due_soon in db.session.execute(
         select(
             Case.assigned_to_id,
-            func.sum(case((Deadline.due_on < today, 1), else_=0)),
-            func.sum(case((Deadline.due_on >= today, 1), else_=0)),
+            # Cases, not deadlines: each count links to the list of those cases.
+            func.count(distinct(case((Deadline.due_on < today, Deadline.case_id)))),
+            func.count(distinct(case((Deadline.due_on >= today, Deadline.case_id)))),
         )
         .join(Case, Case.id == Deadline.case_id)
         .where(open_case, Deadline.done.is_(False), Deadline.due_on <= soon)
