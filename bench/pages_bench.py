@@ -16,6 +16,7 @@ Targets: p95 under 50 ms for both pages; encryption overhead under 15%.
 
 from __future__ import annotations
 
+import statistics
 import time
 
 from bench import scale_db
@@ -114,7 +115,7 @@ def case_page(app) -> dict:
     try:
         columns.Encrypted._decrypt = recording
         page()
-        with_enc, without_enc = [], []
+        with_enc, without_enc, with_cpu, without_cpu = [], [], [], []
         decrypt_ms = []
         for _ in range(2):  # warm both variants
             columns.Encrypted._decrypt = timing
@@ -130,14 +131,17 @@ def case_page(app) -> dict:
                 columns.Encrypted._decrypt = passthrough
                 search.preload_keys = lambda ids: None
                 views._load_case_page = lambda case: None
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             page()
             elapsed = (time.perf_counter() - started) * 1000
+            cpu = (time.process_time() - cpu_started) * 1000
             if encrypted:
                 with_enc.append(elapsed)
+                with_cpu.append(cpu)
                 decrypt_ms.append(spent[0] * 1000)
             else:
                 without_enc.append(elapsed)
+                without_cpu.append(cpu)
     finally:
         columns.Encrypted._decrypt = real_decrypt
         search.preload_keys = real_preload
@@ -151,6 +155,11 @@ def case_page(app) -> dict:
     }
     w, wo = out["with_encryption"]["median_ms"], out["without_encryption"]["median_ms"]
     out["overhead_pct"] = round((w / wo - 1) * 100, 1)
+    out["with_encryption"]["cpu_median_ms"] = round(statistics.median(with_cpu), 2)
+    out["without_encryption"]["cpu_median_ms"] = round(statistics.median(without_cpu), 2)
+    out["overhead_cpu_pct"] = round(
+        (statistics.median(with_cpu) / statistics.median(without_cpu) - 1) * 100, 1
+    )
     share = sorted(decrypt_ms)[len(decrypt_ms) // 2]
     out["decrypt_median_ms"] = round(share, 2)
     out["decrypt_share_pct"] = round(share / w * 100, 1)
