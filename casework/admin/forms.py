@@ -42,3 +42,18 @@ class EditUserForm(FlaskForm):
 
 class ResetTotpForm(FlaskForm):
     submit = SubmitField(_l("Reset two-step sign-in"))
+
+
+class ShredWorkerForm(FlaskForm):
+    worker_id = StrippedStringField(
+        _l("Worker record number"),
+        validators=[DataRequired(), Length(max=40)],
+        description=_l(
+            "The long number at the end of the worker page's address, given to you by a supervisor."
+        ),
+    )
+    confirm = StrippedStringField(
+        _l("Type SHRED to confirm"), validators=[DataRequired(), Length(max=10)]
+    )
+    password = PasswordField(_l("Your password"), validators=[DataRequired(), Length(max=128)])
+    submit = SubmitField(_l("Shred this worker's identifying data"))

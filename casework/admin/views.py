@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from casework.admin.forms import EditUserForm, NewUserForm, ResetTotpForm
+from casework.admin.forms import EditUserForm, NewUserForm, ResetTotpForm, ShredWorkerForm
 from casework.auth import service
 from casework.auth.views import password_messages
 from casework.authz import requires
@@ -88,3 +88,40 @@ def reset_totp(user_id: str):
             "success",
         )
     return redirect(url_for("admin.edit_user", user_id=user.id))
+
+
+@bp.route("/shred-worker", methods=["GET", "POST"])
+@requires("worker.shred")
+def shred_worker():
+    """Crypto-shred one worker on request (the worker asked to be forgotten)."""
+    from flask_login import current_user
+
+    from casework.crypto import passwords
+    from casework.services.shredding import shred_worker as shred
+
+    form = ShredWorkerForm()
+    if form.validate_on_submit():
+        try:
+            worker_id = uuid.UUID(form.worker_id.data)
+        except ValueError:
+            worker_id = None
+        if worker_id is None:
+            form.worker_id.errors.append(_("That is not a worker record number."))
+        elif form.confirm.data != "SHRED":
+            form.confirm.errors.append(_("Type SHRED in capital letters to confirm."))
+        elif not passwords.verify_password(current_user.password_hash, form.password.data):
+            form.password.errors.append(_("That is not your password."))
+        elif not shred(worker_id):
+            form.worker_id.errors.append(
+                _("No worker has that number, or it was already shredded.")
+            )
+        else:
+            flash(
+                _(
+                    "Shredded. The worker's name, phone, email and address can never be read "
+                    "again; the case facts remain, anonymous."
+                ),
+                "success",
+            )
+            return redirect(url_for("admin.shred_worker"))
+    return render_template("admin/shred_worker.html", form=form)
