@@ -107,10 +107,8 @@ def case_page(app) -> dict:
         return plain[(obj.__tablename__, self.name, obj.id)]
 
     import casework.cases.search as search
-    import casework.cases.views as views
 
     real_preload = search.preload_keys
-    real_load_page = views._load_case_page
     page = _get(client, url)
     try:
         columns.Encrypted._decrypt = recording
@@ -125,12 +123,10 @@ def case_page(app) -> dict:
             if encrypted:
                 columns.Encrypted._decrypt = timing
                 search.preload_keys = real_preload
-                views._load_case_page = real_load_page
                 spent[0] = 0.0
             else:
                 columns.Encrypted._decrypt = passthrough
                 search.preload_keys = lambda ids: None
-                views._load_case_page = lambda case: None
             started, cpu_started = time.perf_counter(), time.process_time()
             page()
             elapsed = (time.perf_counter() - started) * 1000
@@ -145,7 +141,6 @@ def case_page(app) -> dict:
     finally:
         columns.Encrypted._decrypt = real_decrypt
         search.preload_keys = real_preload
-        views._load_case_page = real_load_page
     out = {
         "notes": notes,
         "payments": payments,
