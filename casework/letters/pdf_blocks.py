@@ -173,12 +173,23 @@ def _table(block: Table, styles: Styles) -> list[Flowable]:
         return []
     right = [i < len(block.align) and block.align[i] == "right" for i in range(columns)]
 
-    def cells(values: Sequence[str], bold: bool) -> list[Paragraph]:
+    widths = _column_widths(block, columns, right, styles.cell.fontSize)
+    size = styles.cell.fontSize
+
+    def cells(values: Sequence[str], bold: bool) -> list[str | Paragraph]:
         padded = [*values, *[""] * (columns - len(values))]
-        return [
-            Paragraph(markup(value), _cell_style(styles, bold, right[i]))
-            for i, value in enumerate(padded)
-        ]
+        font = BOLD if bold else REGULAR
+        row: list[str | Paragraph] = []
+        for i, value in enumerate(padded):
+            text = clean(value)
+            room = widths[i] - 2 * CELL_PADDING
+            if "\n" not in text and stringWidth(text, font, size) <= room:
+                # One line that fits: a plain string, drawn as it is (no markup is read),
+                # in the cell's font and alignment set by the table style below.
+                row.append(text)
+            else:
+                row.append(Paragraph(markup(text), _cell_style(styles, bold, right[i])))
+        return row
 
     data = []
     if block.headers:
@@ -187,9 +198,20 @@ def _table(block: Table, styles: Styles) -> list[Flowable]:
     if block.total is not None:
         data.append(cells(block.total, bold=True))
 
-    widths = _column_widths(block, columns, right, styles.cell.fontSize)
     header_rows = 1 if block.headers else 0
+    last = len(data) - 1
     commands: list[tuple[object, ...]] = [
+        # Plain-string cells: the same font, size, leading, colour and alignment as the
+        # cell paragraph styles.
+        ("FONT", (0, 0), (-1, -1), REGULAR, size, styles.cell.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        *(("ALIGN", (i, 0), (i, -1), "RIGHT") for i in range(columns) if right[i]),
+        *([("FONT", (0, 0), (-1, 0), BOLD, size, styles.cell.leading)] if header_rows else []),
+        *(
+            [("FONT", (0, last), (-1, last), BOLD, size, styles.cell.leading)]
+            if block.total is not None
+            else []
+        ),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),

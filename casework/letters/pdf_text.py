@@ -20,7 +20,12 @@ _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 def clean(text: str) -> str:
     """Return text with control, bidi-override, surrogate and non-characters removed."""
-    text = _NEWLINES.sub("\n", str(text)).replace("\t", " ")
+    text = str(text)
+    if text.isprintable():
+        # Printable means no control (Cc), format (Cf: the bidi controls), surrogate,
+        # unassigned (the non-characters) or line-break character: nothing to remove.
+        return text
+    text = _NEWLINES.sub("\n", text).replace("\t", " ")
     kept = []
     for char in text:
         if char == "\n":
