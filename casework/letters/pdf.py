@@ -11,6 +11,7 @@ import functools
 import io
 from collections.abc import Sequence
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 from reportlab.platypus import Spacer as SpaceFlowable
@@ -42,6 +43,10 @@ from casework.letters.pdf_page import (
     draw_later_page,
 )
 from casework.letters.pdf_text import one_line
+
+# Streams are written as binary Flate data without an ASCII85 layer on top: a fifth
+# smaller and about a millisecond faster per letter (letters are reportlab's only use here).
+rl_config.useA85 = 0
 
 __all__ = [
     "EMPLOYER_BODY_FONT_SIZE",
