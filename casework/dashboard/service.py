@@ -333,14 +333,24 @@ def _cells(date_from: date, date_to: date) -> tuple[dict, dict]:
             name,
         )
     left = Judgment.principal - paid_amount
+    # Owed per case first (judgments and their payments only), then one look-up per case
+    # with a judgment, instead of the database walking every case to find the judgments.
+    owed = (
+        select(
+            Judgment.case_id.label("case_id"),
+            func.sum(case((left > 0, left), else_=0)).label("owed"),
+        )
+        .outerjoin(paid, paid.c.judgment_id == Judgment.id)
+        .where(Judgment.entered_on <= date_to)
+        .group_by(Judgment.case_id)
+        .subquery()
+    )
     outstanding = {
         (case_type, advocate): _money(value)
         for case_type, advocate, value in db.session.execute(
-            select(Case.case_type, Case.assigned_to_id, func.sum(case((left > 0, left), else_=0)))
-            .select_from(Judgment)
-            .join(Case, Case.id == Judgment.case_id)
-            .outerjoin(paid, paid.c.judgment_id == Judgment.id)
-            .where(Judgment.entered_on <= date_to)
+            select(Case.case_type, Case.assigned_to_id, func.sum(owed.c.owed))
+            .select_from(owed)
+            .join(Case, Case.id == owed.c.case_id)
             .group_by(Case.case_type, Case.assigned_to_id)
         ).all()
     }

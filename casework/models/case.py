@@ -77,6 +77,15 @@ class Case(UUIDPrimaryKey, Base):
             "case_type",
             "next_deadline_on",
         ),
+        # The dashboard counts open and stale cases per advocate, type and status from this
+        # index alone.
+        Index(
+            "ix_cases_status_assigned_to_id_case_type",
+            "status",
+            "assigned_to_id",
+            "case_type",
+            "last_activity_at",
+        ),
     )
 
     assigned_to = relationship("User", foreign_keys=[assigned_to_id], lazy="joined")
@@ -164,7 +173,11 @@ class CaseEmployer(UUIDPrimaryKey, Base):
     """An employer on a case, with its role (employer, joint employer, owner, successor)."""
 
     __tablename__ = "case_employers"
-    __table_args__ = (UniqueConstraint("case_id", "employer_id"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "employer_id"),
+        # Repeat offenders: an employer's cases, from the index alone.
+        Index("ix_case_employers_employer_id_case_id", "employer_id", "case_id"),
+    )
 
     case_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("cases.id", ondelete="CASCADE"), index=True

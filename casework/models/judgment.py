@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ForeignKey, Numeric, String
+from sqlalchemy import ForeignKey, Index, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.crypto.columns import Encrypted
@@ -100,6 +100,11 @@ class Payment(UUIDPrimaryKey, Base):
     """Money received toward a judgment; applied to interest first, then principal."""
 
     __tablename__ = "payments"
+    # Dashboard money: paid per judgment by a date, and collected per month, from the index.
+    __table_args__ = (
+        Index("ix_payments_judgment_id_received_on_amount", "judgment_id", "received_on", "amount"),
+        Index("ix_payments_received_on_case_id_amount", "received_on", "case_id", "amount"),
+    )
 
     judgment_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("judgments.id", ondelete="CASCADE"), index=True
