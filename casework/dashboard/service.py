@@ -66,22 +66,25 @@ def caseload(today: date, now=None) -> list[AdvocateLoad]:
         return loads[user_id]
 
     open_case = Case.status != "closed"
+    # One pass over the covering index (status, advocate, type, last activity): open cases
+    # and, with a conditional sum, the stale ones among them.
     rows = db.session.execute(
-        select(Case.assigned_to_id, Case.case_type, Case.status, func.count())
+        select(
+            Case.assigned_to_id,
+            Case.case_type,
+            Case.status,
+            func.count(),
+            func.sum(case((Case.last_activity_at < cutoff, 1), else_=0)),
+        )
         .where(open_case)
         .group_by(Case.assigned_to_id, Case.case_type, Case.status)
     ).all()
-    for user_id, case_type, status, count in rows:
+    for user_id, case_type, status, count, stale in rows:
         row = load(user_id)
         row.open_cases += count
+        row.stale += int(stale or 0)
         row.by_type[case_type] = row.by_type.get(case_type, 0) + count
         row.by_status[status] = row.by_status.get(status, 0) + count
-    for user_id, count in db.session.execute(
-        select(Case.assigned_to_id, func.count())
-        .where(open_case, Case.last_activity_at < cutoff)
-        .group_by(Case.assigned_to_id)
-    ).all():
-        load(user_id).stale = count
     soon = today + timedelta(days=SOON_DAYS)
     for user_id, overdue, due_soon in db.session.execute(
         select(
