@@ -7,7 +7,7 @@ sealed with ``FieldCipher`` and the associated data the ``Encrypted`` descriptor
 uses (table, column, row id), with blind indexes from the running key store. The
 app reads everything back exactly as if it had been typed in.
 
-Proportions for ``cases`` = N: 1.2 N workers, 0.2 N employers, about 10 N notes
+Proportions for ``cases`` = N: 1.2 N workers, 0.2 N employers, about 11 N notes
 and payments together, N / 2,000 advocates (at least 2), one supervisor, one intake
 volunteer, one administrator. One case in every 2,000 (the first included) is a
 "heavy" case with 50 notes and a judgment with 20 payments, for page benchmarks.
@@ -495,7 +495,7 @@ def seed_scale(
             event(cid, _at(opened, 11), "status_changed", f"intake>{status}", assigned)
 
         # notes, encrypted with the case's key
-        n_notes = HEAVY_NOTES if heavy else rng.randint(0, 11)
+        n_notes = HEAVY_NOTES if heavy else rng.randint(1, 13)
         authors = [assigned or intake_id]
         for k in range(n_notes):
             nid = uuid.uuid4()
