@@ -31,7 +31,7 @@ def main() -> int:
                 "babel.messages.frontend",
                 "extract",
                 "-F",
-                str(ROOT / "babel.cfg"),
+                "babel.cfg",
                 "-k",
                 "_l",
                 "-k",
@@ -39,12 +39,13 @@ def main() -> int:
                 "--no-location",
                 "-o",
                 str(pot_path),
-                str(ROOT / "casework"),
-                str(ROOT / "templates"),
-                str(ROOT / "config.py"),
+                # As `make translations-extract` does: babel.cfg's patterns are relative
+                # to the repository root.
+                ".",
             ],
             check=True,
             cwd=ROOT,
+            capture_output=True,
         )
         with pot_path.open("rb") as fh:
             wanted = _ids(read_po(fh))
