@@ -4,13 +4,12 @@ PostgreSQL."""
 from __future__ import annotations
 
 import os
-import uuid
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+
+from tests.scratch_postgres import scratch_database
 
 pytestmark = pytest.mark.pure  # builds its own apps; runs once, not once per database
 
@@ -62,23 +61,8 @@ def test_sqlite_upgrade_from_empty_twice_is_a_no_op(tmp_path, restore_keystore):
 @pytest.fixture
 def postgres_database():
     """A scratch database on the local PostgreSQL, dropped afterwards."""
-    server = make_url(POSTGRES_URL)
-    name = f"casework_drift_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        admin.dispose()
-        if os.environ.get("CASEWORK_REQUIRE_POSTGRES"):
-            pytest.fail(f"PostgreSQL required but not reachable: {exc}")
-        pytest.skip(f"PostgreSQL not reachable at {server.render_as_string()}: {exc}")
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database("casework_drift") as url:
+        yield url
 
 
 def test_postgres_migrations_match_the_models(postgres_database, restore_keystore):

@@ -31,8 +31,9 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
+
+from tests.scratch_postgres import scratch_database
 
 pytestmark = [pytest.mark.load, pytest.mark.pure]
 
@@ -174,23 +175,9 @@ class Session:
 
 @pytest.fixture
 def load_database():
-    server = make_url(POSTGRES_URL)
-    name = f"casework_load_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        admin.dispose()
-        if os.environ.get("CASEWORK_REQUIRE_POSTGRES"):
-            pytest.fail(f"PostgreSQL required but not reachable: {exc}")
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    """A scratch database on the local PostgreSQL, dropped afterwards."""
+    with scratch_database("casework_load") as url:
+        yield url
 
 
 def seed(url: str, key_file: Path):
@@ -206,8 +193,9 @@ def seed(url: str, key_file: Path):
         make = Factories(app)
         staff = [make.user("advocate", email=f"load{i}@center.test") for i in range(SESSIONS)]
         supervisor = make.user("supervisor")
-        own = [make.case(assigned_to=staff[i], narrative="Initial narrative.")
-               for i in range(SESSIONS)]
+        own = [
+            make.case(assigned_to=staff[i], narrative="Initial narrative.") for i in range(SESSIONS)
+        ]
         shared = make.case(assigned_to=supervisor, team=staff, status="collecting")
         judgment = make.judgment(shared, principal=Decimal("5000000.00"))
         # A running installation already has audit events (its accounts' creation); the
@@ -243,10 +231,24 @@ def start_gunicorn(url: str, key_file: Path, port: int, log: Path):
         "CASEWORK_LOGIN_FAILURES": "1000",
     }
     server = subprocess.Popen(
-        [str(Path(sys.executable).with_name("gunicorn")), "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--worker-class", "gthread", "--threads", "4",
-         "--log-level", "warning", "wsgi:app"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(log, "wb"),  # noqa: SIM115
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "4",
+            "--log-level",
+            "warning",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(log, "wb"),  # noqa: SIM115
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -303,8 +305,13 @@ def staff_member(base, index, plan, results, latencies, counter, budget, stop, b
             _status, _loc, page = s.request("GET", payments_path, "payment form")
             form = form_on(page)
             amount = Decimal(f"{index + 1}.{k % 100:02d}")
-            form.update({"rows-0-amount": str(amount), "rows-0-method": "check",
-                         "rows-0-source": "employer"})
+            form.update(
+                {
+                    "rows-0-amount": str(amount),
+                    "rows-0-method": "check",
+                    "rows-0-source": "employer",
+                }
+            )
             status, location, _page = s.request("POST", payments_path, "payment save", form)
             if status in (302, 303):
                 mine["payments"].append(amount)
@@ -424,14 +431,14 @@ def test_twenty_sessions_edit_cases_and_record_payments(tmp_path, load_database)
         f"  edits saved {sum(len(r['edits']) for r in results)}, notes "
         f"{sum(r['notes'] for r in results)}, payments {len(acknowledged)} "
         f"(sum {sum(acknowledged)}), refused {sum(r['refused'] for r in results)}",
-        f"  all requests: p50 {percentile(times, .5):.0f} ms, p95 {percentile(times, .95):.0f}"
-        f" ms, p99 {percentile(times, .99):.0f} ms, mean {statistics.mean(times):.0f} ms",
+        f"  all requests: p50 {percentile(times, 0.5):.0f} ms, p95 {percentile(times, 0.95):.0f}"
+        f" ms, p99 {percentile(times, 0.99):.0f} ms, mean {statistics.mean(times):.0f} ms",
     ]
     for kind in sorted({k for k, _t in latencies}):
         some = [t * 1000 for k, t in latencies if k == kind]
         lines.append(
-            f"  {kind:18} n={len(some):6} p50 {percentile(some, .5):5.0f} ms  "
-            f"p95 {percentile(some, .95):5.0f} ms  p99 {percentile(some, .99):5.0f} ms"
+            f"  {kind:18} n={len(some):6} p50 {percentile(some, 0.5):5.0f} ms  "
+            f"p95 {percentile(some, 0.95):5.0f} ms  p99 {percentile(some, 0.99):5.0f} ms"
         )
     print("\n" + "\n".join(lines))
     assert re.search(r"\d", lines[0])

@@ -16,7 +16,6 @@ from decimal import Decimal
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
 
 from casework.crypto import columns
 from casework.crypto.columns import encrypted_fields
@@ -24,6 +23,7 @@ from casework.extensions import db
 from casework.models import Case, Employer, Judgment, Note, Payment, User, Worker
 from casework.ops import backup as ops
 from tests.factories import Factories
+from tests.scratch_postgres import scratch_database
 
 pytestmark = pytest.mark.pure  # builds its own apps and databases
 
@@ -101,8 +101,9 @@ def raw_rows(app) -> dict[str, list[tuple]]:
             keys = inspector.get_pk_constraint(table)["constrained_columns"]
             order = ", ".join(f'"{k}"' for k in keys) or "1"
             rows = connection.execute(text(f'SELECT * FROM "{table}" ORDER BY {order}'))
-            found[table] = [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r)
-                            for r in rows]
+            found[table] = [
+                tuple(bytes(v) if isinstance(v, memoryview) else v for v in r) for r in rows
+            ]
         return found
 
 
@@ -273,23 +274,8 @@ def test_sqlite_backup_is_consistent_while_the_app_writes(tmp_path):
 @pytest.fixture
 def postgres_url():
     """A scratch database on the local PostgreSQL, dropped afterwards."""
-    server = make_url(POSTGRES_URL)
-    name = f"casework_backup_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # pragma: no cover - depends on the machine
-        admin.dispose()
-        if os.environ.get("CASEWORK_REQUIRE_POSTGRES"):
-            pytest.fail(f"PostgreSQL required but not reachable: {exc}")
-        pytest.skip(f"PostgreSQL not reachable: {exc}")
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_database("casework_backup") as url:
+        yield url
 
 
 def test_postgres_round_trip_restores_every_row_and_field(tmp_path, postgres_url):
