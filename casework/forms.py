@@ -61,29 +61,45 @@ class FreeTextField(TextAreaField):
             self.data = self.data.replace("\x00", "").strip()
 
 
-class MoneyField(DecimalField):
-    """Dollars and cents: not negative, at most two decimals, at most ten million."""
+class TypedDecimalField(DecimalField):
+    """A decimal typed by a person: cleaned by ``clean``, refused with ``invalid_message``.
 
-    def __init__(self, label=None, validators=None, maximum: Decimal = MONEY_MAX, **kwargs):
-        super().__init__(label, validators, places=2, **kwargs)
-        self.maximum = maximum
+    Not-a-number and infinity are refused like any other text that is not a number.
+    """
+
+    invalid_message = _l("Enter a number.")
+
+    def clean(self, raw: str) -> str:
+        return raw.strip()
 
     def process_formdata(self, valuelist):
         if not valuelist:
             return
-        raw = (valuelist[0] or "").strip().replace(",", "").replace("$", "")
+        raw = self.clean(valuelist[0] or "")
         if raw == "":
             self.data = None
             return
         try:
             value = Decimal(raw)
         except (InvalidOperation, ValueError):
+            value = None
+        if value is None or not value.is_finite():
             self.data = None
-            raise ValueError(_l("Enter an amount in dollars and cents, like 1250.00.")) from None
-        if not value.is_finite():
-            self.data = None
-            raise ValueError(_l("Enter an amount in dollars and cents, like 1250.00."))
+            raise ValueError(self.invalid_message)
         self.data = value
+
+
+class MoneyField(TypedDecimalField):
+    """Dollars and cents: not negative, at most two decimals, at most ten million."""
+
+    invalid_message = _l("Enter an amount in dollars and cents, like 1250.00.")
+
+    def __init__(self, label=None, validators=None, maximum: Decimal = MONEY_MAX, **kwargs):
+        super().__init__(label, validators, places=2, **kwargs)
+        self.maximum = maximum
+
+    def clean(self, raw: str) -> str:
+        return raw.strip().replace(",", "").replace("$", "")
 
     def pre_validate(self, form):
         value = self.data

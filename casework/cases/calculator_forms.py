@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -10,7 +10,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    DecimalField,
     FieldList,
     Form,
     FormField,
@@ -20,31 +19,19 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
-from casework.forms import MoneyField
+from casework.forms import MoneyField, TypedDecimalField
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 MAX_PERIODS = 40
 
 
-class HoursField(DecimalField):
+class HoursField(TypedDecimalField):
     """Hours as a number with at most two decimals (whole numbers or quarters, say)."""
 
-    def process_formdata(self, valuelist):
-        if not valuelist:
-            return
-        raw = (valuelist[0] or "").strip().replace(",", ".")
-        if raw == "":
-            self.data = None
-            return
-        try:
-            value = Decimal(raw)
-        except (InvalidOperation, ValueError):
-            self.data = None
-            raise ValueError(_l("Enter a number of hours, like 40 or 37.5.")) from None
-        if not value.is_finite():
-            self.data = None
-            raise ValueError(_l("Enter a number of hours, like 40 or 37.5."))
-        self.data = value
+    invalid_message = _l("Enter a number of hours, like 40 or 37.5.")
+
+    def clean(self, raw: str) -> str:
+        return raw.strip().replace(",", ".")
 
     def _value(self):
         if self.raw_data:
