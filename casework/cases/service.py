@@ -63,7 +63,7 @@ class CaseError(ValueError):
 
 
 class StatusDisclosure(CaseError):
-    """Free text that discloses immigration status: refused before it is stored."""
+    """Free text the privacy guard refuses: nothing of it is stored."""
 
 
 class StaleCase(CaseError):

@@ -130,7 +130,7 @@ def _wage_claims(case: Case, as_of: date) -> list[content.WorkerClaim]:
 
 
 def _check(doc: LetterDocument) -> None:
-    """Refuse a letter whose printed text discloses anyone's immigration status."""
+    """Refuse a letter whose printed text the privacy guard refuses."""
     if find_status_disclosures(content.document_text(doc), locale=doc.language):
         raise LetterError("kind", "status_disclosure")
 
