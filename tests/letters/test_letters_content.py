@@ -84,14 +84,9 @@ def test_worker_copy_is_in_spanish_with_spanish_dates(wage_case):
     # Babel formats dates for the worker's locale without the catalog.
     assert "4 de marzo de 2026" in text
     assert "18 de febrero de 2026" in text
-    # Spanish wording comes from the catalog, filled in by the translator; the check becomes
-    # strict (assert the Spanish sentence) once translations/es is complete.
-    from flask_babel import force_locale
-    from flask_babel import gettext as _
-
-    with force_locale("es"):
-        expected = _("You do not need to do anything. Keep this copy with your papers.")
-    assert expected in text
+    # The wording comes from the Spanish catalog.
+    assert "Usted no tiene que hacer nada. Guarde esta copia con sus documentos." in text
+    assert "You do not need to do anything" not in text
 
 
 def test_group_case_has_a_table_per_worker_and_a_total(make):
@@ -160,6 +155,8 @@ def test_worker_letters_in_spanish_and_large_type(wage_case):
         text = letter_text(letter)
         assert "María José Núñez" in text
         assert "de 2026" in text  # Spanish long date
+        if kind == "worker_case_opened":
+            assert "Su caso está abierto" in text
     calc = service.document(letter)
     total = compute(wage_case.worker_links[0].wage_claim, as_of=TODAY).total
     assert any(total_text in content.document_text(calc) for total_text in (dollars(total),))
