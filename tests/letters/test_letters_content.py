@@ -195,6 +195,24 @@ def test_retaliation_letter_names_the_threat_as_the_employers_conduct(make):
     assert "Complained to the manager about unpaid overtime." in text
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_california_retaliation_letter_with_a_threat_is_generated(make, language):
+    worker = make.worker(preferred_language=language)
+    case = make.case(
+        case_type="retaliation",
+        jurisdiction="CA",
+        workers=[worker],
+        assigned_to=make.user("advocate"),
+    )
+    claim = db.session.query(RetaliationClaim).filter_by(case_id=case.id).one()
+    claim.threatened_immigration_report = True
+    db.session.flush()
+    letters = generate(case, "retaliation_demand", f"employer:{case.employers[0].id}")
+    assert "Labor Code 1019" in letter_text(letters[0])
+    assert len(letters) == 2  # the letter and the worker's copy, in the worker's language
+    assert letters[1].language == language
+
+
 def test_status_disclosure_in_case_text_refuses_the_letter(make):
     case = make.case(case_type="retaliation", assigned_to=make.user("advocate"))
     claim = db.session.query(RetaliationClaim).filter_by(case_id=case.id).one()
