@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
+from babel import numbers as babel_numbers
 from flask import Flask, current_app, request, session
-from flask_babel import format_currency, format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 
 from casework.crypto.columns import Unreadable
@@ -31,11 +32,20 @@ def select_timezone() -> str:
     return current_app.config.get("CASEWORK_TIMEZONE", "America/New_York")
 
 
+def us_locale() -> str:
+    """The page's language as spoken in the United States (es -> es_US).
+
+    Money and numbers are written as readers in the United States expect them in
+    their language: $1,234.50, not 1.234,50 US$; letters do the same.
+    """
+    return f"{get_locale().language}_US"
+
+
 def money(value: Decimal | int | str | None) -> str:
-    """US dollars in the page's locale: $1,234.50 / 1234,50 US$."""
+    """US dollars for the page's language: $1,234.50 in English and in Spanish."""
     if value is None or value == "":
         return "—"
-    return format_currency(Decimal(value), "USD")
+    return babel_numbers.format_currency(Decimal(value), "USD", locale=us_locale())
 
 
 def day(value: date | datetime | None) -> str:
@@ -48,7 +58,7 @@ def day(value: date | datetime | None) -> str:
 
 
 def number(value) -> str:
-    return format_decimal(value)
+    return babel_numbers.format_decimal(value, locale=us_locale())
 
 
 def init_app(app: Flask) -> None:

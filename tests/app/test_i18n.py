@@ -100,5 +100,6 @@ def test_money_and_dates_follow_the_locale(app):
         assert day(date(2025, 3, 4)) == "Mar 4, 2025"
     with app.test_request_context(headers={"Accept-Language": "es"}):
         refresh()
-        assert money(Decimal("1234.5")).replace("\xa0", " ") in {"1234,50 US$", "1.234,50 US$"}
+        # Dollars as readers in the United States write them, in Spanish too (as letters do).
+        assert money(Decimal("1234.5")) == "$1,234.50"
         assert day(date(2025, 3, 4)).startswith("4 mar 2025")
