@@ -49,6 +49,23 @@ class CaseFacts:
 CASE_TYPES = ("wage_theft", "workers_comp", "retaliation")
 
 
+#: Rule texts of the wage limitation periods, one msgid per length (so they translate).
+WAGE_RULES = {
+    2: (
+        N_("2 years from the first day worked (each week has its own clock)"),
+        N_("2 years from the last day worked"),
+    ),
+    3: (
+        N_("3 years from the first day worked (each week has its own clock)"),
+        N_("3 years from the last day worked"),
+    ),
+    6: (
+        N_("6 years from the first day worked (each week has its own clock)"),
+        N_("6 years from the last day worked"),
+    ),
+}
+
+
 def _wage_law(
     key: str, years: int, facts: CaseFacts, source: str, labels: tuple[str, str]
 ) -> list[ComputedDeadline]:
@@ -59,7 +76,7 @@ def _wage_law(
                 f"{key}_earliest_weeks",
                 labels[0],
                 add_years(facts.first_day_worked, years),
-                f"{years} years from the first day worked (each week has its own clock)",
+                WAGE_RULES[years][0],
                 source,
             )
         )
@@ -69,7 +86,7 @@ def _wage_law(
                 f"{key}_last_weeks",
                 labels[1],
                 add_years(facts.last_day_worked, years),
-                f"{years} years from the last day worked",
+                WAGE_RULES[years][1],
                 source,
             )
         )
@@ -105,7 +122,7 @@ def _wage_theft(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
                     "ny_owner_liability_notice",
                     N_("Notice to owners for personal liability"),
                     facts.last_day_worked + timedelta(days=180),
-                    "written notice within 180 days after the work ends",
+                    N_("written notice within 180 days after the work ends"),
                     "K60; NY BCL 630, LLC Law 609(c)",
                 )
             )
@@ -123,14 +140,14 @@ def _workers_comp(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
             "wc_notice_to_employer",
             N_("Tell the employer about the injury"),
             facts.injury_date + timedelta(days=30),
-            "notice within 30 days after the injury; lateness can be excused",
+            N_("notice within 30 days after the injury; lateness can be excused"),
             "K69, K70; NY WCL 18",
         ),
         ComputedDeadline(
             "wc_claim_c3",
             N_("File the C-3 claim"),
             add_years(facts.injury_date, 2),
-            "claim within 2 years after the accident",
+            N_("claim within 2 years after the accident"),
             "K69, K71; NY WCL 28",
         ),
     ]
@@ -145,21 +162,21 @@ def _retaliation(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
             "osha_11c",
             N_("OSHA 11(c) complaint"),
             action + timedelta(days=30),
-            "30 days after the adverse action",
+            N_("30 days after the adverse action"),
             "K79; 29 USC 660(c)",
         ),
         ComputedDeadline(
             "nlra_charge",
             N_("NLRB unfair labor practice charge"),
             add_months(action, 6),
-            "6 months after the adverse action",
+            N_("6 months after the adverse action"),
             "K79; 29 USC 160(b)",
         ),
         ComputedDeadline(
             "flsa_retaliation",
             N_("FLSA retaliation suit"),
             add_years(action, 2),
-            "2 years after the adverse action (3 if willful; partly verified)",
+            N_("2 years after the adverse action (3 if willful; partly verified)"),
             "K7, K78; 29 USC 215(a)(3), 255(a)",
         ),
     ]
@@ -169,7 +186,7 @@ def _retaliation(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
                 "ca_labor_commissioner_retaliation",
                 N_("California Labor Commissioner retaliation complaint"),
                 add_years(action, 1),
-                "1 year after the adverse action (since AB 1947, 2020)",
+                N_("1 year after the adverse action (since AB 1947, 2020)"),
                 "K80; Cal. Labor Code 98.7",
             )
         )
@@ -179,7 +196,7 @@ def _retaliation(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
                 "nyll_215",
                 N_("NY Labor Law 215 retaliation suit"),
                 add_years(action, 2),
-                "2 years after the adverse action (UNVERIFIED: check before relying on it)",
+                N_("2 years after the adverse action (UNVERIFIED: check before relying on it)"),
                 "K76, K77; NY LL 215",
             )
         )
@@ -216,21 +233,21 @@ def judgment_deadlines(
                 "ny_renewal_window_opens",
                 N_("Renewal action may be started"),
                 add_years(entered_on, 9),
-                "in the tenth year after docketing, before the lien lapses",
+                N_("in the tenth year after docketing, before the lien lapses"),
                 "K48, K49; CPLR 5014",
             ),
             ComputedDeadline(
                 "ny_lien_expires",
                 N_("Real-property lien ends"),
                 add_years(entered_on, 10),
-                "10 years after docketing",
+                N_("10 years after docketing"),
                 "K48; CPLR 5203(a)",
             ),
             ComputedDeadline(
                 "ny_judgment_expires",
                 N_("Judgment can no longer be enforced"),
                 add_years(entered_on, 20),
-                "20 years after entry",
+                N_("20 years after entry"),
                 "K49; CPLR 211(b)",
             ),
         ]
@@ -240,7 +257,7 @@ def judgment_deadlines(
                     "ny_fifteen_percent",
                     N_("Unpaid judgment rises by 15%"),
                     ny_fifteen_percent_date(entered_on, appeal_ends),
-                    "90 days after entry or after the time to appeal ends, whichever is later",
+                    N_("90 days after entry or after the time to appeal ends, whichever is later"),
                     "K26, K29; NY LL 198(4)",
                 )
             )
@@ -252,14 +269,14 @@ def judgment_deadlines(
                 "ca_judgment_expires",
                 N_("Judgment can no longer be enforced"),
                 expires,
-                "10 years after entry or after the last renewal",
+                N_("10 years after entry or after the last renewal"),
                 "K54; Cal. CCP 683.020, 683.120",
             ),
             ComputedDeadline(
                 "ca_renewal_deadline",
                 N_("Last day to apply to renew the judgment"),
                 expires - timedelta(days=1),
-                "the renewal application must be filed before the judgment expires",
+                N_("the renewal application must be filed before the judgment expires"),
                 "K54; Cal. CCP 683.110",
             ),
         ]
@@ -269,7 +286,7 @@ def judgment_deadlines(
                     "ca_renewal_window_opens",
                     N_("Judgment may be renewed again"),
                     add_years(renewed_on, 5),
-                    "not within 5 years of a prior renewal",
+                    N_("not within 5 years of a prior renewal"),
                     "K54; Cal. CCP 683.110(b)",
                 )
             )
@@ -279,7 +296,7 @@ def judgment_deadlines(
                     "ca_lc238_bond",
                     N_("Employer must post a bond to keep operating"),
                     appeal_ends + timedelta(days=30),
-                    "wage judgment unpaid 30 days after the time to appeal ends",
+                    N_("wage judgment unpaid 30 days after the time to appeal ends"),
                     "K62; Cal. Labor Code 238",
                 )
             )
