@@ -9,7 +9,7 @@ the case's `amount_claimed` is the sum over its workers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -209,32 +209,25 @@ class ClaimFacts:
     final_pay_days_late: int = 0
 
 
+#: The claim-level facts, named alike on ClaimFacts, WageClaim and the law's Claim.
+CLAIM_FIELDS = (
+    "unpaid_final_pay",
+    "deductions",
+    "tips_withheld",
+    "wage_notice_given",
+    "wage_statements_given",
+    "willful",
+    "hospitality",
+    "final_pay_days_late",
+)
+
+
 def _check(facts: ClaimFacts, region: str, as_of: date) -> wages.Breakdown:
     claim = wages.Claim(
-        periods=[
-            wages.Period(
-                start=p.start,
-                end=p.end,
-                hours_per_week=p.hours_per_week,
-                days_per_week=p.days_per_week,
-                hourly_rate=p.hourly_rate,
-                pay_per_week=p.pay_per_week,
-                long_days_per_week=p.long_days_per_week,
-                live_in=p.live_in,
-                hours_per_day=p.hours_per_day,
-            )
-            for p in facts.periods
-        ],
+        periods=[wages.Period(**asdict(p)) for p in facts.periods],
         region=region,
         as_of=as_of,
-        unpaid_final_pay=facts.unpaid_final_pay,
-        deductions=facts.deductions,
-        tips_withheld=facts.tips_withheld,
-        wage_notice_given=facts.wage_notice_given,
-        wage_statements_given=facts.wage_statements_given,
-        willful=facts.willful,
-        final_pay_days_late=facts.final_pay_days_late,
-        hospitality=facts.hospitality,
+        **{name: getattr(facts, name) for name in CLAIM_FIELDS},
     )
     return wages.calculate(claim)
 
@@ -257,21 +250,12 @@ def save_claim(
     breakdown = _check(facts, case.jurisdiction, as_of)  # raises ClaimError, nothing changed
 
     claim = ensure_claim(case_worker)
-    for name in (
-        "unpaid_final_pay",
-        "deductions",
-        "tips_withheld",
-        "wage_notice_given",
-        "wage_statements_given",
-        "willful",
-        "hospitality",
-        "final_pay_days_late",
-    ):
+    for name in CLAIM_FIELDS:
         setattr(claim, name, getattr(facts, name))
     claim.periods.clear()
     db.session.flush()
     for p in periods:
-        claim.periods.append(WorkPeriod(**p.__dict__))
+        claim.periods.append(WorkPeriod(**asdict(p)))
     save_result(claim, breakdown, as_of=as_of)
     audit.record(
         "wage_claim.calculate",
