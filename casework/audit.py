@@ -7,6 +7,7 @@ breaks the chain at that point. Events never hold decrypted content.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import uuid
@@ -27,7 +28,12 @@ GENESIS = "0" * 64
 
 
 def _key() -> bytes:
-    index_key = keystore().ring.index_key
+    return _derive_key(keystore().ring.index_key)
+
+
+@functools.lru_cache(maxsize=4)
+def _derive_key(index_key: bytes) -> bytes:
+    # Derived once per index key, not on every event appended (every case view appends one).
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"casework:audit:v1").derive(
         index_key
     )
