@@ -10,7 +10,7 @@ PORT ?= 5000
 POSTGRES_URL ?= $(CASEWORK_TEST_POSTGRES_URL)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-e2e test-postgres test-load lint fmt bench \
+.PHONY: help setup run test test-e2e test-postgres test-load lint fmt check typecheck bench \
         translations-extract translations-update translations-compile translations-check \
         db-upgrade db-revision clean
 
@@ -48,6 +48,21 @@ test-load: setup ## Run the bounded load test on loopback (PostgreSQL)
 
 lint: $(VENV)/.installed ## Check style with ruff
 	$(BIN)/ruff check .
+
+TYPED := casework/law casework/privacy casework/crypto/keyring.py casework/crypto/envelope.py \
+         casework/crypto/fields.py casework/crypto/blind_index.py casework/crypto/archive.py \
+         casework/crypto/passwords.py casework/crypto/errors.py casework/letters/pdf.py \
+         casework/letters/pdf_model.py casework/letters/pdf_page.py casework/letters/pdf_blocks.py \
+         casework/letters/pdf_text.py casework/letters/pdf_fonts.py
+
+typecheck: $(VENV)/.installed ## Type-check the pure libraries strictly (mypy)
+	$(BIN)/mypy $(TYPED)
+
+check: $(VENV)/.installed ## ruff check, ruff format --check, mypy on the pure libraries, the translations check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy $(TYPED)
+	$(BIN)/python -m casework.i18n_check
 
 fmt: $(VENV)/.installed ## Format and fix with ruff
 	$(BIN)/ruff check --fix .

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import pwd
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -84,12 +88,63 @@ def test_unreadable_key_file(dirs):
     assert "garbage.key" in message
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_key_file_without_read_permission(dirs):
-    path = dirs / "keys" / "master.key"
-    generate_key_file(path)
-    os.chmod(path, 0o000)
-    _refused(dirs, path)
+def test_key_file_without_read_permission(dirs, tmp_path_factory):
+    if os.geteuid() != 0:
+        path = dirs / "keys" / "master.key"
+        generate_key_file(path)
+        os.chmod(path, 0o000)
+        _refused(dirs, path)
+        return
+    # Root reads files whatever their mode: check as an ordinary user, in a forked child
+    # that drops its privileges after the app's modules are loaded.
+    message = _refused_as_nobody(dirs)
+    assert "master.key" in message
+
+
+def _refused_as_nobody(dirs) -> str:
+    nobody = pwd.getpwnam("nobody")
+    base = Path(tempfile.mkdtemp(prefix="casework-keyfile-"))
+    try:
+        os.chmod(base, 0o711)
+        (base / "db").mkdir()
+        (base / "keys").mkdir(mode=0o700)
+        path = base / "keys" / "master.key"
+        generate_key_file(path)
+        os.chmod(path, 0o000)
+        for owned in (base / "db", base / "keys", path):
+            os.chown(owned, nobody.pw_uid, nobody.pw_gid)
+        safe = dirs / "keys" / "warm.key"
+        generate_key_file(safe)
+        os.chmod(safe, 0o600)
+        _start(dirs, safe)  # import everything the app needs before dropping privileges
+        read_end, write_end = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - runs in the child
+            os.close(read_end)
+            code = 1
+            try:
+                os.setgroups([])
+                os.setgid(nobody.pw_gid)
+                os.setuid(nobody.pw_uid)
+                try:
+                    _start(base, path)
+                    result = "STARTED"
+                except SystemExit as exc:
+                    result = str(exc.code)
+                os.write(write_end, result.encode())
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as pipe:
+            result = pipe.read().decode()
+        _, status = os.waitpid(child, 0)
+        assert os.WEXITSTATUS(status) == 0, result
+        assert os.geteuid() == 0
+        assert result.startswith("Casework will not start"), result
+        return result
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 def test_development_creates_a_key_file(dirs):
