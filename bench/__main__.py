@@ -1,7 +1,7 @@
 """Run every benchmark module, print a table, write bench/results.json.
 
-    python -m bench              # every bench/*_bench.py
-    python -m bench crypto       # only bench/crypto_bench.py
+python -m bench              # every bench/*_bench.py
+python -m bench crypto       # only bench/crypto_bench.py
 """
 
 from __future__ import annotations

@@ -121,4 +121,3 @@ def _problems_with(app: Flask, config_class) -> list[str]:
     for key in ("SECRET_KEY", "CASEWORK_MASTER_KEYS", "CASEWORK_KEY_FILE", "DEBUG"):
         setattr(Effective, key, app.config.get(key))
     return Effective.problems()
-

@@ -183,8 +183,10 @@ class WageClaimForm(FlaskForm):
                 continue
             if previous is not None and period.start.data <= previous:
                 period.start.errors.append(
-                    _("Periods must be in date order and must not overlap: this one starts "
-                      "on or before the last day of the period above.")
+                    _(
+                        "Periods must be in date order and must not overlap: this one starts "
+                        "on or before the last day of the period above."
+                    )
                 )
                 ok = False
             previous = period.end.data

@@ -49,9 +49,7 @@ CLAIM_MESSAGES = {
         "Enter the hourly rate or the weekly pay, not both."
     ),
     "must be between 0 and 24": _l("Hours per day must be between 0 and 24."),
-    "must be between 0 and days per week": _l(
-        "This cannot be more than the days worked per week."
-    ),
+    "must be between 0 and days per week": _l("This cannot be more than the days worked per week."),
     "must come after the end of the previous period": _l(
         "Periods must be in date order and must not overlap: this one starts on or before "
         "the last day of the period above."
@@ -260,9 +258,7 @@ def wage_claim(case_id, case_worker_id):
                 _("Calculated: %(total)s owed.", total=money(breakdown.total)),
                 "success",
             )
-            return redirect(
-                url_for("calculator.result", case_id=case.id, case_worker_id=link.id)
-            )
+            return redirect(url_for("calculator.result", case_id=case.id, case_worker_id=link.id))
     return _render_form(case, link, form, general_errors, status=422)
 
 
@@ -369,8 +365,11 @@ def _breakdown_rows(breakdown, worker_label: str | None = None) -> list[list[str
         rows.append(
             [
                 *prefix,
-                _("Excluded, outside the limitation period: week %(start)s to %(end)s",
-                  start=week.start.isoformat(), end=week.end.isoformat()),
+                _(
+                    "Excluded, outside the limitation period: week %(start)s to %(end)s",
+                    start=week.start.isoformat(),
+                    end=week.end.isoformat(),
+                ),
                 str(week.amount),
                 "",
             ]

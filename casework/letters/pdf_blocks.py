@@ -166,9 +166,7 @@ def _signature(block: Signature, styles: Styles) -> list[Flowable]:
 
 def _table(block: Table, styles: Styles) -> list[Flowable]:
     """Return the caption and a full-width table with right-aligned money columns."""
-    columns = max(
-        [len(block.headers), len(block.total or ()), *(len(row) for row in block.rows)]
-    )
+    columns = max([len(block.headers), len(block.total or ()), *(len(row) for row in block.rows)])
     if columns == 0:
         return []
     right = [i < len(block.align) and block.align[i] == "right" for i in range(columns)]

@@ -25,8 +25,10 @@ MAX_PAGES = 40
 PER_ROUTE = 1
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 SKIP = re.compile(r"(\.pdf|\.csv|\.svg|/static/|/logout|/export|/download)", re.I)
-AXE_OPTIONS = "{resultTypes: ['violations'], runOnly: {type: 'tag', values: " \
+AXE_OPTIONS = (
+    "{resultTypes: ['violations'], runOnly: {type: 'tag', values: "
     "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}}"
+)
 
 
 def seed_demo(live_server) -> None:

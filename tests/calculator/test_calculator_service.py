@@ -37,8 +37,16 @@ def test_claim_from_model_maps_every_field(make):
     claim.willful = True
     claim.hospitality = True
     claim.final_pay_days_late = 4
-    make.period(claim, start=date(2025, 6, 1), end=date(2025, 6, 30), hourly_rate=Decimal("10"),
-                pay_per_week=None, long_days_per_week=2, hours_per_day=Decimal("11"), live_in=True)
+    make.period(
+        claim,
+        start=date(2025, 6, 1),
+        end=date(2025, 6, 30),
+        hourly_rate=Decimal("10"),
+        pay_per_week=None,
+        long_days_per_week=2,
+        hours_per_day=Decimal("11"),
+        live_in=True,
+    )
     make.period(claim, start=date(2025, 1, 5), end=date(2025, 5, 31))
     result = calculator.claim_from_model(claim, region="NY-NYC", as_of=AS_OF)
     assert result.region == "NY-NYC" and result.as_of == AS_OF
@@ -109,8 +117,11 @@ def test_save_claim_replaces_periods_and_refuses_bad_facts(make, db_session):
     link = case.worker_links[0]
     make.period(link.wage_claim)
     good = calculator.ClaimFacts(
-        periods=[calculator.PeriodFacts(date(2025, 3, 3), date(2025, 3, 9), Decimal(40), 5,
-                                        pay_per_week=Decimal(400))],
+        periods=[
+            calculator.PeriodFacts(
+                date(2025, 3, 3), date(2025, 3, 9), Decimal(40), 5, pay_per_week=Decimal(400)
+            )
+        ],
     )
     breakdown = calculator.save_claim(link, good, as_of=AS_OF)
     assert breakdown.total == Decimal("543.08")
@@ -119,10 +130,12 @@ def test_save_claim_replaces_periods_and_refuses_bad_facts(make, db_session):
     assert case.amount_claimed == Decimal("543.08")
     overlapping = calculator.ClaimFacts(
         periods=[
-            calculator.PeriodFacts(date(2025, 3, 3), date(2025, 3, 20), Decimal(40), 5,
-                                   pay_per_week=Decimal(400)),
-            calculator.PeriodFacts(date(2025, 3, 10), date(2025, 3, 30), Decimal(40), 5,
-                                   pay_per_week=Decimal(400)),
+            calculator.PeriodFacts(
+                date(2025, 3, 3), date(2025, 3, 20), Decimal(40), 5, pay_per_week=Decimal(400)
+            ),
+            calculator.PeriodFacts(
+                date(2025, 3, 10), date(2025, 3, 30), Decimal(40), 5, pay_per_week=Decimal(400)
+            ),
         ],
         deductions=Decimal(99),
     )

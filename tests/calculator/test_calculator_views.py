@@ -109,8 +109,12 @@ def test_bad_input_shows_errors_next_to_fields_and_saves_nothing(make, login_as)
         url(case, link),
         data=claim_data(
             {"hours_per_week": "200", "days_per_week": "9", "pay_per_week": "-5"},
-            {"start": "2025-03-05", "end": "2025-03-20", "hourly_rate": "15.555",
-             "pay_per_week": ""},
+            {
+                "start": "2025-03-05",
+                "end": "2025-03-20",
+                "hourly_rate": "15.555",
+                "pay_per_week": "",
+            },
             deductions="12.345",
         ),
     )
@@ -141,9 +145,7 @@ def test_rate_and_weekly_pay_are_exclusive(make, login_as):
 def test_law_errors_map_to_the_field(make, login_as):
     advocate, case, link = setup(make)
     # A period ending after today is refused by the law package, next to its last day.
-    response = login_as(advocate).post(
-        url(case, link), data=claim_data({"end": "2099-01-01"})
-    )
+    response = login_as(advocate).post(url(case, link), data=claim_data({"end": "2099-01-01"}))
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert 'id="periods-0-end-error"' in page and "after the date the claim" in page
@@ -152,9 +154,7 @@ def test_law_errors_map_to_the_field(make, login_as):
 def test_add_and_remove_period_without_javascript(make, login_as):
     advocate, case, link = setup(make)
     client = login_as(advocate)
-    page = client.post(url(case, link), data=claim_data({}, add_period="1")).get_data(
-        as_text=True
-    )
+    page = client.post(url(case, link), data=claim_data({}, add_period="1")).get_data(as_text=True)
     assert 'name="periods-1-start"' in page and link.wage_claim.periods == []
     data = claim_data({}, {"start": "2025-04-01", "end": "2025-04-30"}, remove_period="0")
     page = client.post(url(case, link), data=data).get_data(as_text=True)
@@ -174,8 +174,14 @@ def test_changing_facts_updates_the_stored_result(make, login_as):
 
 def test_csv_has_lines_and_no_names(make, login_as, db_session):
     advocate, case, link = setup(make)
-    make.period(link.wage_claim, start=date(2025, 3, 3), end=date(2025, 3, 9),
-                hours_per_week=Decimal(40), days_per_week=5, pay_per_week=Decimal(400))
+    make.period(
+        link.wage_claim,
+        start=date(2025, 3, 3),
+        end=date(2025, 3, 9),
+        hours_per_week=Decimal(40),
+        days_per_week=5,
+        pay_per_week=Decimal(400),
+    )
     response = login_as(advocate).get(url(case, link, ".csv?as_of=2026-03-01"))
     assert response.status_code == 200
     assert response.mimetype == "text/csv"
@@ -184,16 +190,25 @@ def test_csv_has_lines_and_no_names(make, login_as, db_session):
     assert case.employers[0].business_name not in text
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["Case", case.reference, ""]
-    assert ["Unpaid minimum wage and overtime (state law)", "260.00",
-            "NY Labor Law 650-665; 12 NYCRR 142-2.2 [K12-K17]"] in rows
+    assert [
+        "Unpaid minimum wage and overtime (state law)",
+        "260.00",
+        "NY Labor Law 650-665; 12 NYCRR 142-2.2 [K12-K17]",
+    ] in rows
     assert ["Total", "543.08", ""] in rows
 
 
 def test_result_lists_excluded_weeks_and_print_page(make, login_as):
     advocate, case, link = setup(make)
     # NY: six years back from 2026-03-01 is 2020-03-01; the week of 2020-02-17 is too old.
-    make.period(link.wage_claim, start=date(2020, 2, 17), end=date(2020, 3, 8),
-                hours_per_week=Decimal(40), days_per_week=5, pay_per_week=Decimal(300))
+    make.period(
+        link.wage_claim,
+        start=date(2020, 2, 17),
+        end=date(2020, 3, 8),
+        hours_per_week=Decimal(40),
+        days_per_week=5,
+        pay_per_week=Decimal(300),
+    )
     client = login_as(advocate)
     page = client.get(url(case, link, "/result?as_of=2026-03-01")).get_data(as_text=True)
     assert "Weeks outside the limitation period" in page
@@ -207,15 +222,26 @@ def test_group_case_summary_and_total(make, login_as):
     case = make.case(workers=[make.worker(), make.worker(), make.worker()], assigned_to=advocate)
     first, second, third = case.worker_links
     for link, pay in ((first, 400), (second, 500)):
-        make.period(link.wage_claim, start=date(2025, 3, 3), end=date(2025, 3, 9),
-                    hours_per_week=Decimal(40), days_per_week=5, pay_per_week=Decimal(pay))
+        make.period(
+            link.wage_claim,
+            start=date(2025, 3, 3),
+            end=date(2025, 3, 9),
+            hours_per_week=Decimal(40),
+            days_per_week=5,
+            pay_per_week=Decimal(pay),
+        )
     client = login_as(advocate)
     page = client.get(f"/cases/{case.id}/wages?as_of=2026-03-01").get_data(as_text=True)
     assert "$543.08" in page and "$334.20" in page and "$877.28" in page
     assert "Enter at least one work period." in page
     assert third.worker.name in page
-    rows = list(csv.reader(io.StringIO(
-        client.get(f"/cases/{case.id}/wages.csv?as_of=2026-03-01").get_data(as_text=True))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(f"/cases/{case.id}/wages.csv?as_of=2026-03-01").get_data(as_text=True)
+            )
+        )
+    )
     assert ["Case total", "", "877.28", ""] in rows
     assert all(first.worker.name not in cell for row in rows for cell in row)
     printable = client.get(f"/cases/{case.id}/wages/print?as_of=2026-03-01")

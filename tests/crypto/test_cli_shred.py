@@ -49,9 +49,7 @@ def test_shred_worker_leaves_others_and_case_facts(app, make):
     from casework.models import Judgment
 
     assert db.session.get(Judgment, judgment_id).principal == Decimal("1234.56")
-    assert (
-        db.session.query(AuditEvent).filter_by(action="worker.shred").count() >= 1
-    )
+    assert db.session.query(AuditEvent).filter_by(action="worker.shred").count() >= 1
 
 
 def test_shred_asks_for_confirmation(app, make):

@@ -56,9 +56,7 @@ def _graph(make):
         taken_on=date(2026, 3, 1),
         result="Levy served",
     )
-    letter = Letter(
-        case=comp_case, kind="worker_copy", language="en", letter_date=date(2026, 3, 1)
-    )
+    letter = Letter(case=comp_case, kind="worker_copy", language="en", letter_date=date(2026, 3, 1))
     db.session.add_all([disbursement, action, letter])
     db.session.flush()
     comp = db.session.scalars(select(CompClaim).where(CompClaim.case_id == comp_case.id)).one()

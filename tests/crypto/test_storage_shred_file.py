@@ -49,9 +49,7 @@ def _raw_bytes(db_file: Path) -> bytes:
 
 def test_shredded_key_bytes_leave_the_file_and_wal(file_app):
     with file_app.app_context():
-        workers = [
-            Worker(name=f"File Worker {i}", phone=f"(555) 301-00{i:02d}") for i in range(5)
-        ]
+        workers = [Worker(name=f"File Worker {i}", phone=f"(555) 301-00{i:02d}") for i in range(5)]
         db.session.add_all(workers)
         db.session.commit()
         target, others = workers[2].id, [w.id for w in workers if w.id != workers[2].id]

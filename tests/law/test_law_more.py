@@ -54,9 +54,7 @@ def test_each_region_rate_change_day(
 def test_federal_region_minimum_and_overtime_with_liquidated_damages_no_interest():
     # US only: 50 h at $7.00. Required 7.25 x 50 + 0.5 x 7.25 x 10 = 362.50 + 36.25 = 398.75;
     # paid 7 x 50 = 350.00 -> 48.75 owed, FLSA LD 100% = 48.75, no interest. Total 97.50.
-    b = calculate(
-        Claim([week(date(2025, 3, 2), 50, 6, hourly_rate=D(7))], "US", date(2026, 1, 1))
-    )
+    b = calculate(Claim([week(date(2025, 3, 2), 50, 6, hourly_rate=D(7))], "US", date(2026, 1, 1)))
     assert amounts(b) == {
         "unpaid_wages_federal": D("48.75"),
         "liquidated_damages_federal": D("48.75"),
@@ -82,8 +80,13 @@ def test_wtpa_before_the_change_is_per_week_and_capped_at_2500():
     # No pay stubs: $100 a week x 51 = 5,100 -> cap 2,500.00. Total 5,000.00.
     period = Period(date(2014, 1, 5), date(2014, 12, 27), D(40), 5, hourly_rate=D(20))
     b = calculate(
-        Claim([period], "NY-NYC", date(2019, 12, 31),
-              wage_notice_given=False, wage_statements_given=False)
+        Claim(
+            [period],
+            "NY-NYC",
+            date(2019, 12, 31),
+            wage_notice_given=False,
+            wage_statements_given=False,
+        )
     )
     assert amounts(b) == {
         "wage_notice_damages": D("2500.00"),
@@ -99,8 +102,13 @@ def test_wtpa_across_the_2015_change_per_workday_and_capped_at_5000():
     # Statements: 4 x 100 = 400; then 9 x 5 x 250 = 11,250 -> 11,650 capped at 5,000.00.
     period = Period(date(2015, 2, 1), date(2015, 5, 2), D(40), 5, hourly_rate=D(20))
     b = calculate(
-        Claim([period], "NY-NYC", date(2020, 1, 1),
-              wage_notice_given=False, wage_statements_given=False)
+        Claim(
+            [period],
+            "NY-NYC",
+            date(2020, 1, 1),
+            wage_notice_given=False,
+            wage_statements_given=False,
+        )
     )
     assert amounts(b)["wage_notice_damages"] == D("2450.00")
     assert amounts(b)["wage_statement_damages"] == D("5000.00")
@@ -124,8 +132,11 @@ def test_live_in_overtime_above_44_hours():
     # LD 60.00; interest 9% on 60 from midpoint 2024-01-10 to 2025-01-01 (357 days):
     # 60 x 0.09 x 357 / 365 = 5.2816 -> 5.28. Total 125.28.
     b = calculate(
-        Claim([week(date(2024, 1, 7), 50, 6, hourly_rate=D(20), live_in=True)], "NY-NYC",
-              date(2025, 1, 1))
+        Claim(
+            [week(date(2024, 1, 7), 50, 6, hourly_rate=D(20), live_in=True)],
+            "NY-NYC",
+            date(2025, 1, 1),
+        )
     )
     assert amounts(b) == {
         "unpaid_wages_state": D("60.00"),

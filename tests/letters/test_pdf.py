@@ -61,8 +61,11 @@ def employer_letter(**changes: object) -> LetterDocument:
         letterhead=HEAD,
         date_text="January 14, 2026",
         reference="Ref. CW-2026-0042",
-        recipient_lines=("Golden Gate Restaurant Group, LLC", "500 Market Street",
-                         "San Francisco, CA 94105"),
+        recipient_lines=(
+            "Golden Gate Restaurant Group, LLC",
+            "500 Market Street",
+            "San Francisco, CA 94105",
+        ),
         delivery_line="By certified mail",
         subject="Re: Unpaid wages",
         blocks=(
@@ -350,8 +353,9 @@ def test_logo_is_printed_and_a_missing_one_is_skipped(tmp_path: object) -> None:
 
 def test_long_table_repeats_its_header_on_the_next_page() -> None:
     rows = tuple((f"Week {n}", f"${n}.00") for n in range(30))
-    table = Table(headers=("Week", "Amount"), rows=rows, align=("left", "right"),
-                  total=("Total", "$435.00"))
+    table = Table(
+        headers=("Week", "Amount"), rows=rows, align=("left", "right"), total=("Total", "$435.00")
+    )
     pages = pages_text(render(employer_letter(blocks=(table,))))
     assert len(pages) == 2
     assert "Week 29" in pages[1] and "$435.00" in pages[1]
@@ -361,8 +365,12 @@ def test_long_table_repeats_its_header_on_the_next_page() -> None:
 
 def test_table_cell_taller_than_a_page_continues_on_the_next() -> None:
     story = "The employer kept the tips. " * 600
-    table = Table(headers=("What happened", "Amount"), rows=((story, "$1.00"),),
-                  align=("left", "right"), total=("Total", "$1.00"))
+    table = Table(
+        headers=("What happened", "Amount"),
+        rows=((story, "$1.00"),),
+        align=("left", "right"),
+        total=("Total", "$1.00"),
+    )
     pages = pages_text(render(employer_letter(blocks=(table,))))
     assert len(pages) >= 3
     assert "Total" in pages[-1] and "kept the tips" in pages[-1]
@@ -384,7 +392,10 @@ def test_same_letter_is_byte_identical_in_a_fresh_process() -> None:
     here = Path(__file__).resolve()
     result = subprocess.run(
         [sys.executable, "-c", script, str(here.parents[2]), str(here.parent)],
-        capture_output=True, text=True, check=True, timeout=60,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
         env={**os.environ, "PYTHONHASHSEED": "12345"},
     )
     assert result.stdout.strip() == hashlib.sha256(render(employer_letter())).hexdigest()
@@ -408,10 +419,15 @@ def test_renderer_modules_import_neither_flask_nor_sqlalchemy() -> None:
     assert letters / "pdf.py" in modules
     for module in modules:
         tree = ast.parse(module.read_text(encoding="utf-8"))
-        imported = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-                    for alias in node.names]
-        imported += [node.module or "" for node in ast.walk(tree)
-                     if isinstance(node, ast.ImportFrom)]
+        imported = [
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        ]
+        imported += [
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        ]
         for name in imported:
             assert not name.startswith(("flask", "sqlalchemy")), (module.name, name)
 

@@ -103,8 +103,20 @@ def first_page(letter: LetterDocument, path: Path) -> Image.Image:
     """Render the letter and rasterize its first page in grayscale at DPI."""
     path.with_suffix(".pdf").write_bytes(render(letter))
     subprocess.run(
-        ["pdftoppm", "-r", str(DPI), "-f", "1", "-l", "1", "-singlefile", "-gray", "-png",
-         str(path.with_suffix(".pdf")), str(path)],
+        [
+            "pdftoppm",
+            "-r",
+            str(DPI),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-gray",
+            "-png",
+            str(path.with_suffix(".pdf")),
+            str(path),
+        ],
         check=True,
         timeout=30,
     )

@@ -60,8 +60,15 @@ def seeded(tmp_path):
 def test_acknowledged_payments_survive_sigkill(tmp_path):
     db_file, key_file, (case_id, judgment_id) = seeded(tmp_path)
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.ops.crash_writer", str(db_file), str(key_file),
-         case_id, judgment_id],
+        [
+            sys.executable,
+            "-m",
+            "tests.ops.crash_writer",
+            str(db_file),
+            str(key_file),
+            case_id,
+            judgment_id,
+        ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -85,8 +92,11 @@ def test_acknowledged_payments_survive_sigkill(tmp_path):
         child.wait(10)
         rest = child.stdout.read()
         lines = (buffer + rest).split(b"\n")
-        acknowledged += [ln.split()[1].decode() for ln in lines
-                         if ln.startswith(b"ACK ") and len(ln.split()) == 2]
+        acknowledged += [
+            ln.split()[1].decode()
+            for ln in lines
+            if ln.startswith(b"ACK ") and len(ln.split()) == 2
+        ]
     finally:
         if child.poll() is None:
             child.kill()

@@ -29,8 +29,17 @@ def forbidden(name: str) -> bool:
 
 def test_the_check_catches_status_names():
     # The walks below are only worth something if the name check bites.
-    for name in ("immigration_status", "citizenship", "visa_type", "ssn", "itin",
-                 "passport_number", "country_of_birth", "nationality", "a_number"):
+    for name in (
+        "immigration_status",
+        "citizenship",
+        "visa_type",
+        "ssn",
+        "itin",
+        "passport_number",
+        "country_of_birth",
+        "nationality",
+        "a_number",
+    ):
         assert is_forbidden_field_name(name), name
 
 

@@ -69,8 +69,11 @@ def test_login_post_and_query_string_are_not_logged(client, make, all_logs):
     user = make.user("advocate")
     client.post(
         f"/login?next=/cases&q={MARK}query",
-        data={"email": user.email, "password": f"{MARK}-wrong-password",
-              "immigration_status": STATUS_VALUE},
+        data={
+            "email": user.email,
+            "password": f"{MARK}-wrong-password",
+            "immigration_status": STATUS_VALUE,
+        },
     )
     client.get(f"/login?email={MARK}mail&immigration_status=undocumented")
     # A server access line, as Werkzeug or gunicorn writes it, is scrubbed too.
@@ -85,9 +88,7 @@ def test_login_post_and_query_string_are_not_logged(client, make, all_logs):
     assert "wrong-password" not in logs
 
 
-def test_intake_with_extra_status_field_stores_and_logs_nothing_of_it(
-    make, login_as, all_logs
-):
+def test_intake_with_extra_status_field_stores_and_logs_nothing_of_it(make, login_as, all_logs):
     client = login_as(make.user("intake"))
     response = client.post(
         f"/cases/new?worker={MARK}",

@@ -25,9 +25,7 @@ class FormSpec:
         return (self.action, tuple(sorted(self.kinds)))
 
     def text_fields(self) -> list[str]:
-        return [
-            n for n, k in self.kinds.items() if k in TEXT_TYPES and n not in {"csrf_token"}
-        ]
+        return [n for n, k in self.kinds.items() if k in TEXT_TYPES and n not in {"csrf_token"}]
 
     def valid_values(self) -> dict[str, str]:
         """The page's own values, with plausible ones where the page left a blank."""
@@ -121,6 +119,4 @@ class _OptionParser(_Parser):
 def forms_on(page: str, html: str) -> list[FormSpec]:
     parser = _OptionParser(page)
     parser.feed(html)
-    return [
-        f for f in parser.forms if f.method == "post" and not f.action.startswith(SKIP_ACTIONS)
-    ]
+    return [f for f in parser.forms if f.method == "post" and not f.action.startswith(SKIP_ACTIONS)]

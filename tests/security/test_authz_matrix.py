@@ -186,8 +186,9 @@ def test_the_matrix(app, client, seed):
             status = response.status_code
             bodies[role].append((rule.endpoint, response.get_data()))
             if status != expected[role]:
-                mismatches.append(f"{method} {rule.endpoint} as {role}: {status}, "
-                                  f"expected {expected[role]}")
+                mismatches.append(
+                    f"{method} {rule.endpoint} as {role}: {status}, expected {expected[role]}"
+                )
             assert status < 500, (method, path, role)
             if role == "anonymous" and status == 302 and rule.endpoint not in PUBLIC:
                 assert response.headers["Location"].split("?")[0].endswith("/login"), path

@@ -66,9 +66,7 @@ def test_random_values_in_every_form_never_give_a_500(app, client, seed):
     forms = discover_forms(app, client, seed)
     runs = {"examples": 0}
     for role, form in forms:
-        fields = {
-            name: strategy_for(form, name) for name in form.kinds if name != "csrf_token"
-        }
+        fields = {name: strategy_for(form, name) for name in form.kinds if name != "csrf_token"}
         if not fields:
             continue
 

@@ -91,9 +91,7 @@ def discover_forms(app, client, seed) -> list[tuple[str, FormSpec]]:
 def post(client, seed, role, form: FormSpec, data):
     sign_in(client, seed.users[role])
     if isinstance(data, bytes):
-        return client.post(
-            form.action, data=data, content_type="application/x-www-form-urlencoded"
-        )
+        return client.post(form.action, data=data, content_type="application/x-www-form-urlencoded")
     return client.post(form.action, data=data)
 
 
@@ -119,9 +117,11 @@ def test_hostile_strings_in_every_field_of_every_form(app, client, seed):
                 continue  # no text field: the valid post need not be repeated per string
             # The text fields carry the payload; the rest keep valid values. A long
             # payload goes into at most eight fields at a time (the 1 MB body limit).
-            groups = [fields] if hostile is not LONG else [
-                fields[i : i + 8] for i in range(0, len(fields), 8)
-            ]
+            groups = (
+                [fields]
+                if hostile is not LONG
+                else [fields[i : i + 8] for i in range(0, len(fields), 8)]
+            )
             for group in groups or [[]]:
                 data = form.valid_values() | {name: hostile for name in group}
                 before = row_counts()
@@ -134,8 +134,9 @@ def test_hostile_strings_in_every_field_of_every_form(app, client, seed):
                     accepted += 1
                 else:
                     if row_counts() != before:
-                        problems.append(f"{where}: refused ({response.status_code}) "
-                                        "but rows changed")
+                        problems.append(
+                            f"{where}: refused ({response.status_code}) but rows changed"
+                        )
             # Every field at all, selects, dates and numbers included.
             if hostile in EVERY_FIELD:
                 data = {name: hostile for name in form.kinds}

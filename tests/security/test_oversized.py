@@ -38,7 +38,6 @@ def test_a_body_over_the_limit_is_refused_with_413(app, client, seed):
         for header in HEADERS:
             assert response.headers.get(header), (path, header)
 
-
     count = db.session.scalar(select(func.count(Note.id)).where(Note.case_id == seed.case.id))
     assert count == 1  # the seeded note only
 
@@ -58,8 +57,7 @@ def test_the_limit_follows_the_setting(app, client, seed):
 
 def test_casework_max_content_length_sets_the_limit():
     code = (
-        "from casework import create_app; "
-        "print(create_app('testing').config['MAX_CONTENT_LENGTH'])"
+        "from casework import create_app; print(create_app('testing').config['MAX_CONTENT_LENGTH'])"
     )
     env = dict(os.environ, CASEWORK_MAX_CONTENT_LENGTH="4096")
     out = subprocess.run(
