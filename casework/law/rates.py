@@ -1,7 +1,7 @@
 """Minimum-wage tables by region, each row with its effective date and source.
 
 Source keys (K#) refer to the source list in the project's domain rules
-(shared/domain/RULES.md). A state table covers 2016 onward (the first New York
+(docs/domain/RULES.md). A state table covers 2016 onward (the first New York
 row is 2015-12-31); before a state's first row only the federal floor is
 applied, which can understate a state claim but never overstate one.
 """

@@ -1,4 +1,4 @@
-"""Golden tests: the worked examples in shared/domain/examples.yaml, to the cent."""
+"""Golden tests: the worked examples in docs/domain/examples.yaml, to the cent."""
 
 from datetime import date, timedelta
 from decimal import Decimal as D
