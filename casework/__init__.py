@@ -47,10 +47,11 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
 
-    from casework import i18n
+    from casework import i18n, messages
 
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     i18n.init_app(app)
+    messages.init_app(app)
 
     from casework import templating
 

@@ -264,5 +264,5 @@ def save_claim(
         case_id=case.id,
         detail=f"total {breakdown.total}; rule set {breakdown.ruleset}",
     )
-    add_event(case, "wages_calculated", "Wage claim calculated", ref_id=claim.id)
+    add_event(case, "wages_calculated", ref_id=claim.id)
     return breakdown

@@ -30,6 +30,7 @@ from casework.extensions import db
 from casework.i18n import money
 from casework.keys import keystore
 from casework.law.errors import ClaimError
+from casework.messages import line_label
 from casework.models.case import Case, CaseWorker
 
 bp = Blueprint("calculator", __name__, url_prefix="/cases")
@@ -359,7 +360,7 @@ def _breakdown_rows(breakdown, worker_label: str | None = None) -> list[list[str
     rows = []
     prefix = [worker_label] if worker_label is not None else []
     for line in breakdown.lines:
-        rows.append([*prefix, _(line.label), str(line.amount), line.citation])
+        rows.append([*prefix, line_label(line), str(line.amount), line.citation])
     rows.append([*prefix, _("Total"), str(breakdown.total), ""])
     for week in breakdown.excluded_weeks:
         rows.append(

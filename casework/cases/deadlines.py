@@ -7,9 +7,14 @@ from datetime import date
 
 from sqlalchemy import select
 
+from casework import messages
 from casework.extensions import db
 from casework.law import deadlines as rules
+from casework.models.base import utcnow
 from casework.models.case import Case, Deadline
+
+#: Follow-ups of missed installments share one text (the judgments area keys them so).
+INSTALLMENT_PREFIX = "installment_missed:"
 
 
 def facts_for(case: Case) -> rules.CaseFacts:
@@ -47,11 +52,34 @@ def recompute(case: Case) -> None:
         if row is None:
             row = Deadline(case_id=case.id, rule_key=key, computed=True, kind="limitation")
             case.deadlines.append(row)
-        row.label = computed.label
+        _set_computed_texts(row, key, computed.label, computed.rule)
         row.due_on = computed.due_on
-        row.rule = computed.rule[:200]
         row.source = computed.source[:200]
+        if computed.met_on is not None and not row.done:
+            # The step was taken (the employer was told): the deadline is met, not overdue.
+            row.done = True
+            row.done_at = utcnow()
     refresh_next(case)
+
+
+def _set_computed_texts(
+    row: Deadline,
+    rule_key: str,
+    label: str,
+    rule: str | None,
+    *,
+    message: str | None = None,
+    params: dict | None = None,
+) -> None:
+    """Store a computed deadline's words as message keys; the English words beside them."""
+    name = message or rule_key
+    label_key = messages.deadline_label_key(name)
+    rule_key_ = messages.deadline_rule_key(name)
+    row.params = dict(params) if params else None
+    row.label_key = label_key if messages.fills(label_key, row.params) else None
+    row.rule_text_key = rule_key_ if messages.fills(rule_key_, row.params) else None
+    row.label = (label or "")[:200]
+    row.rule = rule[:200] if rule else None
 
 
 def add_deadline(
@@ -65,20 +93,33 @@ def add_deadline(
     rule_key: str | None = None,
     judgment_id: uuid.UUID | None = None,
     created_by_id: uuid.UUID | None = None,
+    message: str | None = None,
+    params: dict | None = None,
 ) -> Deadline:
-    """Add a deadline (typed in, or computed by another area such as judgments or letters)."""
+    """Add a deadline: typed in by staff (no ``rule_key``), or computed by another area.
+
+    A computed deadline stores the message keys of its rule (``message`` names them when
+    several deadlines share one text, as missed installments do) and the ``params`` that
+    fill them. A typed-in label is stored encrypted with the case's key, as typed.
+    """
     row = Deadline(
         case_id=case.id,
-        label=label[:200],
         due_on=due_on,
         kind=kind,
-        rule=rule,
         source=source,
         rule_key=rule_key,
         computed=rule_key is not None,
         judgment_id=judgment_id,
         created_by_id=created_by_id,
     )
+    if rule_key is None:
+        row.typed_label = label
+        row.label = ""
+        row.rule = rule
+    else:
+        if message is None and rule_key.startswith(INSTALLMENT_PREFIX):
+            message = "installment_missed"
+        _set_computed_texts(row, rule_key, label, rule, message=message, params=params)
     case.deadlines.append(row)
     refresh_next(case)
     return row

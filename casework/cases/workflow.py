@@ -67,5 +67,10 @@ def change_status(
         case.closed_on = None
     previous = case.status
     case.status = new_status
-    add_event(case, "status_changed", f"{previous}>{new_status}")
+    add_event(
+        case,
+        "status_changed",
+        f"{previous}>{new_status}",
+        params={"old": previous, "new": new_status},
+    )
     audit.record("case.status", case, detail=f"{previous}>{new_status}")

@@ -211,7 +211,7 @@ def _case_record(case: Case) -> dict:
         ],
         "deadlines": [
             {
-                "label": d.label,
+                "label": _plain(d.typed_label) if d.typed_label is not None else d.label,
                 "due_on": _plain(d.due_on),
                 "rule": d.rule,
                 "done": d.done,

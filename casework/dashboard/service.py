@@ -144,6 +144,11 @@ class DeadlineRow:
     due_on: date
     advocate: str | None
     highlight: bool
+    # Its words, shown by casework.messages: message keys and values, or the typed label.
+    label_key: str | None = None
+    rule_text_key: str | None = None
+    params: dict | None = None
+    typed_label: str | None = None
 
 
 @dataclass
@@ -171,6 +176,7 @@ def deadline_board(today: date, limit: int = 50) -> DeadlineBoard:
             Deadline.computed,
             Deadline.due_on,
             User.name,
+            Deadline,
         )
         .join(Case, Case.id == Deadline.case_id)
         .outerjoin(User, User.id == Case.assigned_to_id)
@@ -194,6 +200,10 @@ def deadline_board(today: date, limit: int = 50) -> DeadlineBoard:
                 r.due_on,
                 r.name,
                 r.kind == "limitation" and r.due_on <= warn,
+                r.Deadline.label_key,
+                r.Deadline.rule_text_key,
+                r.Deadline.params,
+                str(r.Deadline.typed_label) if r.Deadline.typed_label is not None else None,
             )
             for r in result
         ]

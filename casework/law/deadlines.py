@@ -28,6 +28,8 @@ class ComputedDeadline:
     due_on: date
     rule: str
     source: str
+    #: The day the step the deadline asks for was taken, when the facts record it.
+    met_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ def _workers_comp(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
             facts.injury_date + timedelta(days=30),
             N_("notice within 30 days after the injury; lateness can be excused"),
             "K69, K70; NY WCL 18",
+            met_on=facts.notice_to_employer_on,
         ),
         ComputedDeadline(
             "wc_claim_c3",
@@ -303,3 +306,33 @@ def judgment_deadlines(
     elif state != "US":
         raise ValueError(f"unknown state {state!r}")
     return sorted(found, key=lambda d: (d.due_on, d.key))
+
+
+def all_texts() -> dict[str, tuple[str, str]]:
+    """Every computed deadline's label and rule msgids by key, across every region and forum.
+
+    The web layer stores a deadline's key, never its text, and looks its words up here
+    when it shows them; this walks every branch of the rules with every date known.
+    """
+    from .rates import REGIONS
+
+    day = date(2020, 1, 15)
+    found: list[ComputedDeadline] = []
+    for region in REGIONS:
+        for case_type in CASE_TYPES:
+            facts = CaseFacts(
+                case_type=case_type,
+                region=region,
+                first_day_worked=day,
+                last_day_worked=day,
+                willful=True,
+                injury_date=day,
+                notice_to_employer_on=day,
+                protected_activity_on=day,
+                adverse_action_on=day,
+                employer_is_entity=True,
+            )
+            found += case_deadlines(facts)
+    for state in ("NY", "CA", "US"):
+        found += judgment_deadlines(state, day, renewed_on=day, wage_judgment=True)
+    return {d.key: (d.label, d.rule) for d in found}

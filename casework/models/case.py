@@ -6,7 +6,16 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, ForeignKey, Index, Numeric, String, Table, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Column,
+    ForeignKey,
+    Index,
+    Numeric,
+    String,
+    Table,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from casework.crypto.columns import Encrypted
@@ -217,7 +226,14 @@ class Deadline(UUIDPrimaryKey, Base):
     # Rule key for computed deadlines ("flsa_limitations"); None for typed-in ones.
     rule_key: Mapped[str | None] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(24), default="follow_up")
-    label: Mapped[str] = mapped_column(String(200))
+    # Computed deadlines: message keys (casework.messages) and the values that fill them.
+    label_key: Mapped[str | None] = mapped_column(String(80))
+    rule_text_key: Mapped[str | None] = mapped_column(String(80))
+    params: Mapped[dict | None] = mapped_column(JSON)
+    # Typed-in deadlines: the label as staff typed it, encrypted with the case's key.
+    typed_label = Encrypted("case", subject="case_id", via="case")
+    # Plain text of rows stored before message keys; English words of computed ones.
+    label: Mapped[str] = mapped_column(String(200), default="")
     due_on: Mapped[date] = mapped_column(index=True)
     rule: Mapped[str | None] = mapped_column(String(200))
     source: Mapped[str | None] = mapped_column(String(200))
@@ -249,6 +265,8 @@ class CaseEvent(UUIDPrimaryKey, Base):
     kind: Mapped[str] = mapped_column(String(32))
     # Non-identifying particulars: "open>demand_sent", an amount, a letter kind.
     detail: Mapped[str | None] = mapped_column(String(200))
+    # Named values the event's message (casework.messages, by kind) is filled with.
+    params: Mapped[dict | None] = mapped_column(JSON)
     ref_id: Mapped[uuid.UUID | None]
 
     case = relationship("Case", back_populates="events")

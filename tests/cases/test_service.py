@@ -162,7 +162,7 @@ def test_changing_facts_recomputes_and_keeps_typed_deadlines(make):
     service.update_facts(case, {"last_day_worked": date(2025, 10, 31)}, case.version)
     assert before == date(2031, 9, 26)
     assert keys(case)["nyll_6y_last_weeks"] == date(2031, 10, 31)
-    assert any(d.label == "Hearing at the labor department" for d in case.deadlines)
+    assert any(d.typed_label == "Hearing at the labor department" for d in case.deadlines)
     service.update_facts(case, {"first_day_worked": None, "last_day_worked": None}, case.version)
     assert keys(case) == {}
     assert case.next_deadline_on == date(2026, 6, 1)

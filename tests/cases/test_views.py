@@ -475,7 +475,7 @@ def test_typed_deadline_add_done_and_deadlines_page(make, login_as):
     assert html.index("Call the employer") < html.index("Hearing")
     assert case.reference in html
     db.session.refresh(case)
-    first = next(d for d in case.deadlines if d.label == "Call the employer")
+    first = next(d for d in case.deadlines if d.typed_label == "Call the employer")
     assert client.post(f"/cases/{case.id}/deadlines/{first.id}/done").status_code == 303
     assert "Call the employer" not in client.get("/cases/deadlines").get_data(as_text=True)
     other = make.user("advocate")

@@ -156,9 +156,11 @@ def _furnish(client, make, case, supervisor) -> dict:
     letter = db.session.scalars(
         select(Letter).where(Letter.case_id == case.id, Letter.kind == "demand")
     ).one()
-    deadline = db.session.scalars(
-        select(Deadline).where(Deadline.case_id == case.id, Deadline.label == "Call the employer")
-    ).one()
+    deadline = next(
+        d
+        for d in db.session.scalars(select(Deadline).where(Deadline.case_id == case.id))
+        if d.typed_label == "Call the employer"
+    )
     return {
         "note": note,
         "judgment": judgment,

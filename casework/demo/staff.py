@@ -1,0 +1,32 @@
+"""Demo staff: one account of every role (three advocates, so teams and reassignment show)."""
+
+from __future__ import annotations
+
+from casework.extensions import db
+from casework.models.user import User
+
+DEMO_PASSWORD = "demo only: worker center 2026"
+
+STAFF = [
+    ("supervisor", "Sam Supervisor (demo)", "supervisor@demo.casework.test", "en"),
+    ("advocate", "Alex Advocate (demo)", "advocate1@demo.casework.test", "en"),
+    ("advocate", "Blanca Advocate (demo)", "advocate2@demo.casework.test", "es"),
+    ("advocate", "Chris Advocate (demo)", "advocate3@demo.casework.test", "en"),
+    ("intake", "Dana Intake (demo)", "intake@demo.casework.test", "es"),
+    ("admin", "Ari Admin (demo)", "admin@demo.casework.test", "en"),
+]
+
+
+def create_staff() -> list[User]:
+    """The demo accounts, made by the account service (existing ones are reused)."""
+    from casework.auth import service as accounts
+
+    staff = []
+    for role, name, email, locale in STAFF:
+        user = accounts.find_user(email) or accounts.create_user(email, name, role, DEMO_PASSWORD)
+        user.locale = locale
+        if role in ("intake", "advocate"):
+            user.totp_required = False
+        staff.append(user)
+    db.session.flush()
+    return staff
