@@ -62,7 +62,7 @@ def first_administrator(session: Session) -> Staff:
 
 def test_the_first_day(live_server, page):
     session = Session(page, live_server)
-    admin = first_administrator(session)
+    admin = first_administrator(session)  # signs in again at the end for the audit log
 
     # Three staff accounts with temporary passwords; each sets their own at first sign-in.
     accounts = Admin(session)
@@ -193,3 +193,72 @@ def test_the_first_day(live_server, page):
     note = case.add_note("Levy served on the employer's bank; follow up in two weeks.")
     assert "Levy served on the employer's bank" in note
     session.sign_out()
+
+    # A workers' compensation case: the employer was told the day after the injury, so
+    # "Tell the employer about the injury" is done, not overdue.
+    session.sign_in(intake_staff)
+    intake = Intake(session)
+    injured = (today - timedelta(days=40)).isoformat()
+    told = (today - timedelta(days=39)).isoformat()
+    comp_id = intake.record(
+        "workers_comp",
+        "NY-NYC",
+        workers=[("Lucía Fictoria", "(718) 555-0103", "es")],
+        employers=[{"name": "Fictional Builders LLC", "entity": "llc"}],
+        facts={
+            "injury_date": injured,
+            "notice_to_employer_on": told,
+            "narrative": "Fell from a ladder on the site; wrist broken.",
+        },
+    )
+    comp_page = main_text(page)
+    assert not any(
+        "Tell the employer" in line and "Overdue" in line for line in comp_page.splitlines()
+    )
+    assert "1 deadline done" in comp_page
+
+    # A retaliation case: fired after complaining about unpaid overtime.
+    retaliation_id = intake.record(
+        "retaliation",
+        "NY-NYC",
+        workers=[("Tomás Ficticio", "(718) 555-0104", "es")],
+        employers=[{"name": "Fictional Car Wash Inc.", "entity": "corporation"}],
+        facts={
+            "protected_activity_on": (today - timedelta(days=30)).isoformat(),
+            "protected_activity": "Complained to the manager about unpaid overtime.",
+            "adverse_action_on": (today - timedelta(days=28)).isoformat(),
+            "adverse_action": "Fired two days later.",
+        },
+    )
+    assert "Tomás Ficticio" in main_text(page)
+    session.sign_out()
+
+    # Intake staff no longer see the wage case once it is assigned to the advocate.
+    # The supervisor's pages: the caseload, the deadlines, the dashboard, in Spanish too.
+    session.sign_in(supervisor)
+    session.goto("/cases/")
+    caseload = main_text(page)
+    for reference_holder in ("María José Núñez", "Lucía Fictoria", "Tomás Ficticio"):
+        assert reference_holder in caseload
+    session.goto("/cases/deadlines")
+    assert "Unpaid judgment rises by 15" in main_text(page) or "15" in main_text(page)
+    session.goto("/dashboard")
+    dashboard = main_text(page)
+    assert "$2,500.00" in dashboard
+    session.switch_language("es")
+    spanish_case = case.open()
+    assert "Notas" in spanish_case or "nota" in spanish_case
+    assert "En cobro" in spanish_case and "$2,500.00" in spanish_case
+    session.goto("/cases/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    session.switch_language("en")
+    session.sign_out()
+
+    # The administrator reads the day in the audit log: words and local time.
+    session.sign_in(admin)
+    session.goto("/admin/audit")
+    audit = main_text(page)
+    if FIXED:
+        assert "UTC" not in audit and "auth.login" not in audit
+    for case_ref in (comp_id, retaliation_id):
+        assert case_ref not in page.url
