@@ -115,17 +115,11 @@ def citation(text: str) -> str:
 
 
 def address_lines(name: str, address: str | None, attention: str | None = None) -> tuple[str, ...]:
-    """Recipient block: name, optional attention line, then the address on two lines."""
+    """Recipient block: name, optional attention line, then the address as the lines typed."""
     lines = [name]
     if attention:
         lines.append(attention)
-    address = (address or "").strip()
-    if address:
-        parts = [p.strip() for p in address.splitlines() if p.strip()]
-        if len(parts) == 1 and parts[0].count(",") >= 2:
-            street, rest = parts[0].split(",", 1)
-            parts = [street.strip(), rest.strip()]
-        lines.extend(parts)
+    lines.extend(p.strip() for p in (address or "").splitlines() if p.strip())
     return tuple(lines)
 
 
@@ -867,15 +861,43 @@ def _document(
         letterhead=head,
         date_text=day(letter_date),
         reference=_("Ref. %(ref)s", ref=case.reference),
-        recipient_lines=recipient,
-        subject=subject,
-        blocks=tuple(blocks),
+        recipient_lines=tuple(tidy(line) for line in recipient),
+        subject=tidy(subject),
+        blocks=tuple(_tidy_block(block) for block in blocks),
         page_label=_("Page {page} of {pages}"),
         body_font_size=WORKER_BODY_FONT_SIZE if worker else EMPLOYER_BODY_FONT_SIZE,
         language=lang,
         title=title,
         delivery_line=delivery or "",
     )
+
+
+#: A period doubled where a name that ends in one ("Corp.", "Jr.") closes a sentence;
+#: an ellipsis ("...") is left alone.
+_DOUBLED_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def tidy(text: str) -> str:
+    """The text with no doubled period ("worked for Sabor Latino Restaurant Corp.")."""
+    return _DOUBLED_PERIOD.sub(".", text) if text else text
+
+
+def _tidy_block(block):
+    if isinstance(block, Heading | Para):
+        return dataclasses.replace(block, text=tidy(block.text))
+    if isinstance(block, Bullets):
+        return Bullets(tuple(tidy(item) for item in block.items))
+    if isinstance(block, Signature):
+        return Signature(tuple(tidy(line) for line in block.lines))
+    if isinstance(block, Table):
+        return dataclasses.replace(
+            block,
+            headers=tuple(tidy(cell) for cell in block.headers),
+            rows=tuple(tuple(tidy(cell) for cell in row) for row in block.rows),
+            total=None if block.total is None else tuple(tidy(cell) for cell in block.total),
+            caption=tidy(block.caption),
+        )
+    return block
 
 
 # -- storage: the document as JSON ---------------------------------------------

@@ -1,0 +1,80 @@
+"""What a new team notices on its first letters: punctuation, addresses, owners, shares."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from casework.extensions import db
+from casework.letters import service
+from casework.models import CaseEmployer
+from tests.letters.test_letters_content import generate, letter_text
+
+TODAY = date(2026, 2, 18)
+
+
+@pytest.fixture
+def group_case(make):
+    """A New York City group case against a corporation and its personally liable owner."""
+    advocate = make.user("advocate", name="Dana Advocate")
+    ana = make.worker(name="Ana Ruiz", address="45-12 Roosevelt Ave, Apt 3B, Queens, NY 11377")
+    maria = make.worker(
+        name="María José Núñez",
+        preferred_language="es",
+        address="88 Broadway, Apt 2\nFloor 3\nBrooklyn, NY 11211",
+    )
+    corp = make.employer(
+        business_name="Sabor Latino Restaurant Corp.",
+        entity_type="corporation",
+        address="12 Commerce St, Suite 4, Brooklyn, NY 11201",
+        owner_names="Carlos Ramírez",
+    )
+    owner = make.employer(
+        business_name="Carlos Ramírez",
+        entity_type="individual",
+        address="9 Elm St, Yonkers, NY 10701",
+        owner_names=None,
+    )
+    case = make.case(workers=[ana, maria], employers=[corp], assigned_to=advocate)
+    db.session.add(CaseEmployer(case=case, employer=owner, role="owner_officer", position=1))
+    db.session.flush()
+    db.session.refresh(case)
+    make.period(case.worker_links[0].wage_claim)
+    make.period(case.worker_links[1].wage_claim, hours_per_week=Decimal("55"))
+    return case
+
+
+def _employer(case, name):
+    return next(e for e in case.employers if e.business_name == name)
+
+
+def test_a_name_ending_in_a_period_closes_the_sentence_once(group_case):
+    corp = _employer(group_case, "Sabor Latino Restaurant Corp.")
+    demand, *copies = generate(group_case, "demand", f"employer:{corp.id}")
+    english = letter_text(demand)
+    assert "Ana Ruiz worked for Sabor Latino Restaurant Corp. " in english
+    spanish = letter_text(next(c for c in copies if c.language == "es"))
+    assert "Sabor Latino Restaurant Corp." in spanish
+    for text in (english, spanish, *(letter_text(c) for c in copies)):
+        assert "Corp.." not in text
+
+
+def test_addresses_print_as_the_lines_typed(group_case):
+    corp = _employer(group_case, "Sabor Latino Restaurant Corp.")
+    demand, *copies = generate(group_case, "demand", f"employer:{corp.id}")
+    doc = service.document(demand)
+    assert doc.recipient_lines[-1] == "12 Commerce St, Suite 4, Brooklyn, NY 11201"
+    maria = next(c for c in copies if c.language == "es")
+    assert service.document(maria).recipient_lines == (
+        "María José Núñez",
+        "88 Broadway, Apt 2",
+        "Floor 3",
+        "Brooklyn, NY 11211",
+    )
+    ana = group_case.workers[0]
+    (opened,) = generate(group_case, "worker_case_opened", f"worker:{ana.id}")
+    lines = service.document(opened).recipient_lines
+    assert lines == ("Ana Ruiz", "45-12 Roosevelt Ave, Apt 3B, Queens, NY 11377")
+    assert "45-12 Roosevelt Ave, Apt 3B, Queens, NY 11377" in letter_text(opened)
