@@ -78,3 +78,40 @@ def test_addresses_print_as_the_lines_typed(group_case):
     lines = service.document(opened).recipient_lines
     assert lines == ("Ana Ruiz", "45-12 Roosevelt Ave, Apt 3B, Queens, NY 11377")
     assert "45-12 Roosevelt Ave, Apt 3B, Queens, NY 11377" in letter_text(opened)
+
+
+def _judgment_with_shares(make, case, payments=1):
+    from casework.models import JudgmentShare, Payment
+
+    ana, maria = case.workers
+    judgment = make.judgment(case, principal=Decimal("20000.00"))
+    judgment.shares.append(JudgmentShare(worker_id=ana.id, amount=Decimal("8000.00")))
+    judgment.shares.append(JudgmentShare(worker_id=maria.id, amount=Decimal("12000.00")))
+    for n in range(payments):
+        db.session.add(
+            Payment(
+                judgment=judgment,
+                case_id=case.id,
+                received_on=date(2026, 1, 10 + n),
+                amount=Decimal("1000.00") if payments > 1 else Decimal("5000.00"),
+                method="check",
+                source="employer",
+            )
+        )
+    db.session.flush()
+    return judgment
+
+
+@pytest.mark.parametrize("payments", [1, 4, 12])
+def test_the_workers_statement_opens_with_their_share(make, group_case, payments):
+    from casework.judgments import statements
+    from tests.letters.test_pdf import pages_text
+
+    _judgment_with_shares(make, group_case, payments)
+    maria = group_case.workers[1]
+    pages = pages_text(statements.worker_statement_pdf(group_case, maria, TODAY))
+    first = pages[0]
+    assert "Su parte" in first and "Su parte de la sentencia" in first and "$12,000.00" in first
+    # No page holds only the running header and footer.
+    for page in pages[1:]:
+        assert "Concepto" in page or "Fecha" in page
