@@ -25,6 +25,7 @@ from flask_babel import gettext as _
 from casework.law.i18n import N_
 from casework.law.rates import state_of
 from casework.law.wages import Breakdown
+from casework.letters import liability
 from casework.letters.pdf_model import (
     EMPLOYER_BODY_FONT_SIZE,
     WORKER_BODY_FONT_SIZE,
@@ -181,7 +182,7 @@ def _legal_basis(state: str) -> list[str]:
     return basis
 
 
-def _consequences(state: str, *, wage: bool) -> list[str]:
+def _consequences(state: str, *, wage: bool, owners_item: str = "") -> list[str]:
     items = [
         _(
             "a complaint with the %(agency)s, which can investigate and order payment",
@@ -195,15 +196,9 @@ def _consequences(state: str, *, wage: bool) -> list[str]:
             "attorney's fees and costs"
         ),
     ]
+    if wage and owners_item:
+        items.append(owners_item)
     if wage and state == "NY":
-        items.append(
-            _(
-                "the personal liability of the ten largest shareholders of a corporation "
-                "(Business Corporation Law 630) or members of a limited liability company "
-                "(Limited Liability Company Law 609(c)) for the unpaid wages; this letter gives "
-                "them notice of that claim"
-            )
-        )
         items.append(
             _(
                 "an automatic increase of fifteen percent of any judgment that remains unpaid "
@@ -289,8 +284,15 @@ def demand_letter(
     lang: str = "en",
     copy_for: WorkerClaim | None = None,
     recipient: tuple[str, ...] | None = None,
+    owner=None,
+    owners: Sequence[str] = (),
 ) -> LetterDocument:
-    """The wage demand to one employer; with `copy_for`, that worker's copy in their language."""
+    """The wage demand to one employer; with `copy_for`, that worker's copy in their language.
+
+    `employer` is the business the workers worked for. With `owner` the letter is addressed
+    to that owner or officer at the business; `owners` are the owners or officers on the case
+    whose personal liability the letter states, where the facts give it a basis.
+    """
     head = letterhead()
     total = sum((c.breakdown.total for c in claims), Decimal(0))
     state = state_of(case.jurisdiction)
@@ -299,18 +301,27 @@ def demand_letter(
         blocks: list = []
         if copy_for is not None:
             blocks += _copy_intro(employer.business_name, letter_date, lang)
-        blocks.append(
-            Para(
-                _(
-                    "We write on behalf of %(workers)s, who worked for you and were not paid "
-                    "all the wages the law requires. We demand payment of %(total)s by "
-                    "%(pay_by)s.",
-                    workers=_joined(names),
-                    total=money(total, lang),
-                    pay_by=day(pay_by),
-                )
+        opening = (
+            _(
+                "We write on behalf of %(workers)s, who worked for %(business)s and were not "
+                "paid all the wages the law requires. We demand payment of %(total)s by "
+                "%(pay_by)s.",
+                workers=_joined(names),
+                business=employer.business_name,
+                total=money(total, lang),
+                pay_by=day(pay_by),
+            )
+            if owner is not None
+            else _(
+                "We write on behalf of %(workers)s, who worked for you and were not paid "
+                "all the wages the law requires. We demand payment of %(total)s by "
+                "%(pay_by)s.",
+                workers=_joined(names),
+                total=money(total, lang),
+                pay_by=day(pay_by),
             )
         )
+        blocks.append(Para(opening))
         blocks.append(Heading(_("The facts")))
         for claim in claims:
             if copy_for is not None and claim.worker_id != copy_for.worker_id:
@@ -357,6 +368,11 @@ def demand_letter(
             )
         blocks.append(Heading(_("Legal basis")))
         blocks += [Para(text) for text in _legal_basis(state)]
+        entity = employer.entity_type or "unknown"
+        owners_text = liability.personal_liability(state, entity, employer.business_name, owners)
+        if owners_text:
+            blocks.append(Heading(_("Personal liability")))
+            blocks.append(Para(owners_text))
         blocks.append(Heading(_("How to pay")))
         blocks.append(
             Para(
@@ -372,7 +388,8 @@ def demand_letter(
         )
         blocks.append(Heading(_("If you do not pay")))
         blocks.append(Para(_("If we do not receive payment by that date, the next steps include:")))
-        blocks.append(Bullets(tuple(_consequences(state, wage=True))))
+        owners_item = "" if owners_text else liability.shareholder_consequence(state, entity)
+        blocks.append(Bullets(tuple(_consequences(state, wage=True, owners_item=owners_item))))
         blocks.append(Heading(_("Contact")))
         blocks.append(_contact(sender, case.reference))
         blocks.append(_signature(sender, head.name))
@@ -385,7 +402,7 @@ def demand_letter(
             or address_lines(
                 employer.business_name,
                 employer.address,
-                _attention(employer),
+                _attention(employer, owner),
             ),
             subject=(
                 _(
@@ -402,7 +419,9 @@ def demand_letter(
         )
 
 
-def _attention(employer) -> str | None:
+def _attention(employer, owner=None) -> str | None:
+    if owner is not None:
+        return _("Attention: %(owners)s", owners=owner.business_name)
     owners = (str(employer.owner_names or "")).strip() if employer.owner_names else ""
     if not owners or owners.startswith("This record"):
         return None
@@ -437,8 +456,12 @@ def retaliation_letter(
     lang: str = "en",
     copy_intro: bool = False,
     recipient: tuple[str, ...] | None = None,
+    owner=None,
 ) -> LetterDocument:
-    """The retaliation demand to one employer (or a worker's copy of it)."""
+    """The retaliation demand to one employer (or a worker's copy of it).
+
+    With `owner`, the letter is addressed to that owner or officer at `employer`.
+    """
     head = letterhead()
     state = state_of(case.jurisdiction)
     with force_locale(lang):
@@ -567,7 +590,7 @@ def retaliation_letter(
             lang=lang,
             letter_date=letter_date,
             recipient=recipient
-            or address_lines(employer.business_name, employer.address, _attention(employer)),
+            or address_lines(employer.business_name, employer.address, _attention(employer, owner)),
             subject=(
                 _("Copy for you: our letter to %(employer)s", employer=employer.business_name)
                 if copy_intro

@@ -115,7 +115,8 @@ def body_flowables(letter: LetterDocument) -> list[Flowable]:
     story: list[Flowable] = []
     if clean(letter.subject).strip():
         story.append(Paragraph(markup(letter.subject), styles.subject))
-    for block in letter.blocks:
+    blocks = letter.blocks
+    for position, block in enumerate(blocks):
         if isinstance(block, Signature):
             parts = _signature(block, styles)
             if story and isinstance(story[-1], Paragraph):
@@ -127,7 +128,12 @@ def body_flowables(letter: LetterDocument) -> list[Flowable]:
             # One flat KeepTogether: a nested one reports an endless height and forces a page.
             story.append(KeepTogether(parts))
         else:
-            story.extend(_block(block, styles))
+            parts = _block(block, styles)
+            following = blocks[position + 1] if position + 1 < len(blocks) else None
+            if isinstance(block, Para) and isinstance(following, Bullets) and parts:
+                # A paragraph that introduces a list never ends a page without its first item.
+                parts[-1].keepWithNext = 1
+            story.extend(parts)
     while story and isinstance(story[-1], _Gap):
         story.pop()  # space after the last block would only push an empty page
     return story

@@ -20,7 +20,7 @@ from casework.extensions import db
 from casework.keys import keystore
 from casework.law.errors import ClaimError
 from casework.law.i18n import N_
-from casework.letters import content
+from casework.letters import content, liability
 from casework.letters.pdf import LetterDocument, render, render_many
 from casework.models import Case, Employer, Letter, User, Worker
 from casework.models.base import utcnow
@@ -233,8 +233,11 @@ def generate_letter(
     ]
 
 
-def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sender, en_sender):
+def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, sender, en_sender):
     workers = case.workers
+    # A letter to an owner or officer goes to them at the business the workers worked for.
+    who = liability.parties(case, recipient)
+    employer = who.business
     if kind == "demand":
         claims = _wage_claims(case, today)
         total = sum((c.breakdown.total for c in claims), Decimal(0))
@@ -251,6 +254,8 @@ def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sende
                 lang=lang,
                 copy_for=copy_for,
                 recipient=recipient,
+                owner=who.addressed_owner,
+                owners=who.owners,
             )
 
         original = build("en")
@@ -288,6 +293,7 @@ def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sende
                 lang=lang,
                 copy_intro=copy_intro,
                 recipient=recipient,
+                owner=who.addressed_owner,
             )
 
         original = build("en")
@@ -317,7 +323,7 @@ def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sende
         letter_date=today,
         pay_by=pay_by,
         amount=amount,
-        employer_id=employer.id,
+        employer_id=recipient.id,
     )
     out = [letter]
     for worker, lang, doc in copies:
@@ -332,7 +338,7 @@ def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sende
                 pay_by=pay_by,
                 amount=amount,
                 worker_id=worker.id,
-                employer_id=employer.id,
+                employer_id=recipient.id,
                 copy_of_id=letter.id,
             )
         )

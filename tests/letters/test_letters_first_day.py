@@ -115,3 +115,88 @@ def test_the_workers_statement_opens_with_their_share(make, group_case, payments
     # No page holds only the running header and footer.
     for page in pages[1:]:
         assert "Concepto" in page or "Fecha" in page
+
+
+def test_a_demand_to_the_owner_is_addressed_to_the_business_and_states_the_basis(group_case):
+    owner = _employer(group_case, "Carlos Ramírez")
+    demand, *copies = generate(group_case, "demand", f"employer:{owner.id}")
+    assert demand.employer_id == owner.id
+    doc = service.document(demand)
+    assert doc.recipient_lines == (
+        "Sabor Latino Restaurant Corp.",
+        "Attention: Carlos Ramírez",
+        "12 Commerce St, Suite 4, Brooklyn, NY 11201",
+    )
+    text = letter_text(demand)
+    assert "who worked for Sabor Latino Restaurant Corp. and were not paid" in text
+    assert "worked for Carlos Ramírez" not in text and "worked for you" not in text
+    assert "Personal liability" in text
+    assert "This case names Carlos Ramírez as an owner or officer of Sabor Latino" in text
+    assert "(New York Business Corporation Law 630)" in text
+    assert "609(c)" not in text  # a corporation, not a limited liability company
+    spanish = letter_text(next(c for c in copies if c.language == "es"))
+    assert "Responsabilidad personal" in spanish and "Business Corporation Law 630" in spanish
+
+
+def test_the_demand_to_the_business_names_the_owners_liability(group_case):
+    corp = _employer(group_case, "Sabor Latino Restaurant Corp.")
+    demand = generate(group_case, "demand", f"employer:{corp.id}")[0]
+    text = letter_text(demand)
+    assert "who worked for you" in text
+    assert "This case names Carlos Ramírez as an owner or officer" in text
+    assert text.count("Business Corporation Law 630") == 1  # stated once, not again in next steps
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "entity", "cited", "absent"),
+    [
+        ("NY-NYC", "llc", "Limited Liability Company Law 609(c)", "Corporation Law 630"),
+        ("CA", "corporation", "California Labor Code 558.1", "Corporation Law 630"),
+        ("CA", "unknown", "California Labor Code 558.1", "609(c)"),
+        ("NY-NYC", "partnership", None, "Personal liability"),
+        ("NY-NYC", "unknown", None, "Personal liability"),
+        ("US", "corporation", None, "Personal liability"),
+    ],
+)
+def test_the_basis_is_stated_only_where_the_facts_support_it(
+    make, jurisdiction, entity, cited, absent
+):
+    business = make.employer(business_name="Luna Bakery", entity_type=entity)
+    owner = make.employer(business_name="Rita Luna", entity_type="individual")
+    case = make.case(employers=[business], jurisdiction=jurisdiction)
+    db.session.add(CaseEmployer(case=case, employer=owner, role="owner_officer", position=1))
+    db.session.flush()
+    db.session.refresh(case)
+    make.period(case.worker_links[0].wage_claim)
+    text = letter_text(generate(case, "demand", f"employer:{owner.id}")[0])
+    assert "Attention: Rita Luna" in text and "worked for Luna Bakery" in text
+    if cited:
+        assert cited in text and "Rita Luna" in text.split("Personal liability", 1)[1]
+    assert absent not in text
+    if entity == "partnership":
+        assert "Business Corporation Law" not in text and "609(c)" not in text
+
+
+def test_a_business_without_an_owner_on_the_case_gets_no_personal_liability_section(make):
+    business = make.employer(business_name="Luna Bakery", entity_type="corporation")
+    case = make.case(employers=[business])
+    make.period(case.worker_links[0].wage_claim)
+    text = letter_text(generate(case, "demand", f"employer:{business.id}")[0])
+    assert "Personal liability" not in text
+    assert "ten largest shareholders of the corporation" in text  # still a next step
+
+
+def test_a_retaliation_letter_to_the_owner_is_addressed_to_the_business(make):
+    business = make.employer(business_name="Luna Bakery", address="1 Main St\nAlbany, NY 12207")
+    owner = make.employer(business_name="Rita Luna", entity_type="individual")
+    case = make.case(case_type="retaliation", employers=[business])
+    db.session.add(CaseEmployer(case=case, employer=owner, role="owner_officer", position=1))
+    db.session.flush()
+    db.session.refresh(case)
+    letter = generate(case, "retaliation_demand", f"employer:{owner.id}")[0]
+    assert service.document(letter).recipient_lines == (
+        "Luna Bakery",
+        "Attention: Rita Luna",
+        "1 Main St",
+        "Albany, NY 12207",
+    )

@@ -478,3 +478,14 @@ def test_a_space_at_the_foot_of_a_page_adds_no_empty_page() -> None:
         pages = pages_text(render(letter))
         assert all(page.strip().splitlines()[1:] for page in pages)
         assert len(pages) == 1 or "Paragraph" in pages[-1] or "wages" in pages[-1]
+
+
+def test_a_paragraph_that_introduces_a_list_moves_with_its_first_item() -> None:
+    opening = tuple(Para(f"Paragraph {n}: " + "wages owed and not paid. " * 8) for n in range(6))
+    for words in (9, 10, 11, 12):
+        filler = (*opening, Para("More. " * (words * 6)))
+        intro = Para("If we do not receive payment by that date, the next steps include:")
+        steps = Bullets(("a complaint with the labor department;", "a lawsuit."))
+        pages = pages_text(render(employer_letter(blocks=(*filler, intro, steps))))
+        page = next(p for p in pages if "the next steps include:" in p)
+        assert "a complaint with the labor department;" in page, words
