@@ -432,8 +432,8 @@ def _copy_intro(employer_name: str, letter_date: date, lang: str) -> list:
     return [
         Para(
             _(
-                "This is a copy of the letter we sent to %(employer)s on %(date)s. It is "
-                "written in your language for you. The employer received it in English.",
+                "This is a copy of our letter to %(employer)s dated %(date)s, written in your "
+                "language for you. The employer gets the letter in English.",
                 employer=employer_name,
                 date=day(letter_date),
             ),

@@ -6,6 +6,7 @@ of the PDF made from it; the PDF itself is never kept and is rebuilt on demand.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -154,7 +155,13 @@ def _store(case, kind, lang, doc, *, user, letter_date, pay_by=None, amount=None
     )
     db.session.add(letter)
     add_event(case, "letter_generated", kind, ref_id=letter.id)
-    audit.record("letter.generate", letter, case_id=case.id, detail=f"{kind}:{lang}")
+    # The PDF's fingerprint is kept for the audit, not shown to the reader.
+    audit.record(
+        "letter.generate",
+        letter,
+        case_id=case.id,
+        detail=f"{kind}:{lang}:sha256={letter.pdf_sha256}",
+    )
     return letter
 
 
@@ -360,10 +367,34 @@ def document(letter: Letter) -> LetterDocument:
     return content.from_json(str(text))
 
 
+#: Letters not yet approved: their PDF is marked so it cannot be taken for the one sent.
+MARKED_STATUSES = ("draft", "returned")
+
+
 def letter_pdf(letter: Letter) -> tuple[bytes, bool]:
-    """The PDF rebuilt from the stored content, and whether it matches the stored hash."""
-    pdf = render(document(letter))
-    return pdf, hashlib.sha256(pdf).hexdigest() == letter.pdf_sha256
+    """The PDF rebuilt from the stored content, and whether it matches the stored hash.
+
+    A draft (or a returned letter) prints with a DRAFT mark on every page; the hash is
+    that of the clean letter, the one that is approved and sent.
+    """
+    doc = document(letter)
+    pdf = render(doc)
+    matches = hashlib.sha256(pdf).hexdigest() == letter.pdf_sha256
+    if letter.status in MARKED_STATUSES:
+        pdf = render(_draft_marked(doc, letter.language))
+    return pdf, matches
+
+
+def _draft_marked(doc: LetterDocument, lang: str) -> LetterDocument:
+    from flask_babel import force_locale
+    from flask_babel import gettext as _
+
+    with force_locale(lang):
+        return dataclasses.replace(
+            doc,
+            watermark=_("DRAFT"),
+            watermark_note=_("Draft: not approved. Do not send."),
+        )
 
 
 def copies_of(letter: Letter) -> list[Letter]:
