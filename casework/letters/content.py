@@ -62,6 +62,14 @@ class WorkerClaim:
 
 
 @dataclass(frozen=True)
+class PaymentShare:
+    """A worker's part of a payment that is split between several workers."""
+
+    amount: Decimal
+    workers: int
+
+
+@dataclass(frozen=True)
 class Sender:
     """Who signs the letter and how to reach them."""
 
@@ -790,7 +798,16 @@ def calculation_letter(
 
 
 def payment_letter(
-    *, case, worker, sender, letter_date, lang, received_on, amount, paid_to_you
+    *,
+    case,
+    worker,
+    sender,
+    letter_date,
+    lang,
+    received_on,
+    amount,
+    paid_to_you,
+    share: PaymentShare | None = None,
 ) -> LetterDocument:
     with force_locale(lang):
         blocks = [
@@ -802,6 +819,30 @@ def payment_letter(
                 ),
                 bold=True,
             ),
+        ]
+        if share is not None and share.amount:
+            blocks.append(
+                Para(
+                    _(
+                        "Your share of this payment is %(share)s. The payment is divided among "
+                        "the %(count)s workers in your case, in proportion to what the judgment "
+                        "awards each of them.",
+                        share=money(share.amount, lang),
+                        count=share.workers,
+                    ),
+                    bold=True,
+                )
+            )
+        elif share is not None:
+            blocks.append(
+                Para(
+                    _(
+                        "None of this payment is your share: it goes to other workers in your "
+                        "case, in proportion to what the judgment awards each of them."
+                    )
+                )
+            )
+        blocks += [
             Para(
                 _(
                     "So far we have paid you %(paid)s in total.",

@@ -226,7 +226,11 @@ def generate_letter(
             Decimal(0),
         )
         doc = content.payment_letter(
-            received_on=payment.received_on, amount=payment.amount, paid_to_you=paid, **common
+            received_on=payment.received_on,
+            amount=payment.amount,
+            paid_to_you=paid,
+            share=_share_of_payment(payment, worker),
+            **common,
         )
         amount = payment.amount
     else:  # worker_case_closed
@@ -238,6 +242,21 @@ def generate_letter(
             case, kind, lang, doc, user=user, letter_date=today, amount=amount, worker_id=worker.id
         )
     ]
+
+
+def _share_of_payment(payment: Payment, worker: Worker) -> content.PaymentShare | None:
+    """The worker's part of a payment split between several workers' shares of the judgment."""
+    from casework.judgments.service import _split
+
+    shares = list(payment.judgment.shares) if payment.judgment is not None else []
+    if len(shares) < 2:
+        return None
+    parts = _split(Decimal(payment.amount), [Decimal(s.amount) for s in shares])
+    mine = sum(
+        (part for s, part in zip(shares, parts, strict=True) if s.worker_id == worker.id),
+        Decimal(0),
+    )
+    return content.PaymentShare(amount=mine, workers=len({s.worker_id for s in shares}))
 
 
 def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, sender, en_sender):

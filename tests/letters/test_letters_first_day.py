@@ -200,3 +200,37 @@ def test_a_retaliation_letter_to_the_owner_is_addressed_to_the_business(make):
         "1 Main St",
         "Albany, NY 12207",
     )
+
+
+def test_the_payment_letter_states_each_workers_own_share(make, group_case):
+    _judgment_with_shares(make, group_case)  # $5,000 paid on shares of $8,000 and $12,000
+    ana, maria = group_case.workers
+    (to_ana,) = generate(group_case, "worker_payment_received", f"worker:{ana.id}")
+    text = letter_text(to_ana)
+    assert "we received a payment of $5,000.00 for your case" in text
+    assert "Your share of this payment is $2,000.00." in text
+    assert "divided among the 2 workers in your case" in text
+    (to_maria,) = generate(group_case, "worker_payment_received", f"worker:{maria.id}")
+    spanish = letter_text(to_maria)
+    assert "$3,000.00" in spanish and "Su parte de este pago es de $3,000.00." in spanish
+
+
+def test_a_single_workers_payment_letter_needs_no_split(make):
+    from casework.models import Payment
+
+    case = make.case()
+    judgment = make.judgment(case)
+    db.session.add(
+        Payment(
+            judgment=judgment,
+            case_id=case.id,
+            received_on=date(2026, 2, 1),
+            amount=Decimal("750.00"),
+            method="check",
+            source="employer",
+        )
+    )
+    db.session.flush()
+    (letter,) = generate(case, "worker_payment_received", f"worker:{case.workers[0].id}")
+    text = letter_text(letter)
+    assert "$750.00" in text and "Your share of this payment" not in text
