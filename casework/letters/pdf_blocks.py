@@ -168,11 +168,11 @@ class _Gap(SpaceFlowable):
     _ZEROSIZE = True
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return self.width, 0.0
+        return float(self.width), 0.0
 
     def getSpaceBefore(self) -> float:
         # The frame leaves out the space before the first flowable on a page.
-        return self.height
+        return float(self.height)
 
 
 def _signature(block: Signature, styles: Styles) -> list[Flowable]:
