@@ -410,7 +410,7 @@ def demand_letter(
             or address_lines(
                 employer.business_name,
                 employer.address,
-                _attention(employer, owner),
+                _attention(employer, owner, owners),
             ),
             subject=(
                 _(
@@ -427,13 +427,17 @@ def demand_letter(
         )
 
 
-def _attention(employer, owner=None) -> str | None:
+def _attention(employer, owner=None, on_case: Sequence[str] = ()) -> str | None:
+    """The attention line: the owner addressed, else the owners recorded, else those on the case."""
     if owner is not None:
         return _("Attention: %(owners)s", owners=owner.business_name)
     owners = (str(employer.owner_names or "")).strip() if employer.owner_names else ""
-    if not owners or owners.startswith("This record"):
+    if type(employer.owner_names).__name__ == "Unreadable" or owners.startswith("This record"):
+        owners = ""
+    names = [line.strip() for line in owners.splitlines() if line.strip()] or list(on_case)
+    if not names:
         return None
-    return _("Attention: %(owners)s", owners=" / ".join(owners.splitlines()))
+    return _("Attention: %(owners)s", owners=" / ".join(names))
 
 
 def _copy_intro(employer_name: str, letter_date: date, lang: str) -> list:

@@ -234,3 +234,19 @@ def test_a_single_workers_payment_letter_needs_no_split(make):
     (letter,) = generate(case, "worker_payment_received", f"worker:{case.workers[0].id}")
     text = letter_text(letter)
     assert "$750.00" in text and "Your share of this payment" not in text
+
+
+def test_without_recorded_owner_names_the_owner_on_the_case_is_the_attention_line(make):
+    business = make.employer(business_name="Luna Bakery", owner_names=None, address="1 Main St")
+    owner = make.employer(business_name="Rita Luna", entity_type="individual")
+    case = make.case(employers=[business])
+    db.session.add(CaseEmployer(case=case, employer=owner, role="owner_officer", position=1))
+    db.session.flush()
+    db.session.refresh(case)
+    make.period(case.worker_links[0].wage_claim)
+    letter = generate(case, "demand", f"employer:{business.id}")[0]
+    assert service.document(letter).recipient_lines == (
+        "Luna Bakery",
+        "Attention: Rita Luna",
+        "1 Main St",
+    )
