@@ -163,8 +163,10 @@ def worker_statement_pdf(case, worker, as_of: date) -> bytes:
             if share is None:
                 continue
             standing = service.standing(judgment, as_of)
-            blocks += _judgment_blocks(judgment, standing)
+            heading, *details = _judgment_blocks(judgment, standing)
             account = next(a for a in service.worker_accounts(judgment) if a.worker_id == worker.id)
+            # The worker's own share comes first, under the judgment's heading.
+            blocks.append(heading)
             blocks.append(
                 Table(
                     caption=_("Your share"),
@@ -179,6 +181,7 @@ def worker_statement_pdf(case, worker, as_of: date) -> bytes:
                     col_widths=(0.7, 0.3),
                 )
             )
+            blocks += details
             blocks.append(Spacer())
         if rows:
             blocks.append(

@@ -25,6 +25,7 @@ from flask_babel import gettext as _
 from casework.law.i18n import N_
 from casework.law.rates import state_of
 from casework.law.wages import Breakdown
+from casework.letters import liability
 from casework.letters.pdf_model import (
     EMPLOYER_BODY_FONT_SIZE,
     WORKER_BODY_FONT_SIZE,
@@ -58,6 +59,14 @@ class WorkerClaim:
     unpaid_final_pay: Decimal = Decimal(0)
     deductions: Decimal = Decimal(0)
     tips_withheld: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class PaymentShare:
+    """A worker's part of a payment that is split between several workers."""
+
+    amount: Decimal
+    workers: int
 
 
 @dataclass(frozen=True)
@@ -115,17 +124,11 @@ def citation(text: str) -> str:
 
 
 def address_lines(name: str, address: str | None, attention: str | None = None) -> tuple[str, ...]:
-    """Recipient block: name, optional attention line, then the address on two lines."""
+    """Recipient block: name, optional attention line, then the address as the lines typed."""
     lines = [name]
     if attention:
         lines.append(attention)
-    address = (address or "").strip()
-    if address:
-        parts = [p.strip() for p in address.splitlines() if p.strip()]
-        if len(parts) == 1 and parts[0].count(",") >= 2:
-            street, rest = parts[0].split(",", 1)
-            parts = [street.strip(), rest.strip()]
-        lines.extend(parts)
+    lines.extend(p.strip() for p in (address or "").splitlines() if p.strip())
     return tuple(lines)
 
 
@@ -187,7 +190,7 @@ def _legal_basis(state: str) -> list[str]:
     return basis
 
 
-def _consequences(state: str, *, wage: bool) -> list[str]:
+def _consequences(state: str, *, wage: bool, owners_item: str = "") -> list[str]:
     items = [
         _(
             "a complaint with the %(agency)s, which can investigate and order payment",
@@ -201,15 +204,9 @@ def _consequences(state: str, *, wage: bool) -> list[str]:
             "attorney's fees and costs"
         ),
     ]
+    if wage and owners_item:
+        items.append(owners_item)
     if wage and state == "NY":
-        items.append(
-            _(
-                "the personal liability of the ten largest shareholders of a corporation "
-                "(Business Corporation Law 630) or members of a limited liability company "
-                "(Limited Liability Company Law 609(c)) for the unpaid wages; this letter gives "
-                "them notice of that claim"
-            )
-        )
         items.append(
             _(
                 "an automatic increase of fifteen percent of any judgment that remains unpaid "
@@ -295,8 +292,15 @@ def demand_letter(
     lang: str = "en",
     copy_for: WorkerClaim | None = None,
     recipient: tuple[str, ...] | None = None,
+    owner=None,
+    owners: Sequence[str] = (),
 ) -> LetterDocument:
-    """The wage demand to one employer; with `copy_for`, that worker's copy in their language."""
+    """The wage demand to one employer; with `copy_for`, that worker's copy in their language.
+
+    `employer` is the business the workers worked for. With `owner` the letter is addressed
+    to that owner or officer at the business; `owners` are the owners or officers on the case
+    whose personal liability the letter states, where the facts give it a basis.
+    """
     head = letterhead()
     total = sum((c.breakdown.total for c in claims), Decimal(0))
     state = state_of(case.jurisdiction)
@@ -305,18 +309,27 @@ def demand_letter(
         blocks: list = []
         if copy_for is not None:
             blocks += _copy_intro(employer.business_name, letter_date, lang)
-        blocks.append(
-            Para(
-                _(
-                    "We write on behalf of %(workers)s, who worked for you and were not paid "
-                    "all the wages the law requires. We demand payment of %(total)s by "
-                    "%(pay_by)s.",
-                    workers=_joined(names),
-                    total=money(total, lang),
-                    pay_by=day(pay_by),
-                )
+        opening = (
+            _(
+                "We write on behalf of %(workers)s, who worked for %(business)s and were not "
+                "paid all the wages the law requires. We demand payment of %(total)s by "
+                "%(pay_by)s.",
+                workers=_joined(names),
+                business=employer.business_name,
+                total=money(total, lang),
+                pay_by=day(pay_by),
+            )
+            if owner is not None
+            else _(
+                "We write on behalf of %(workers)s, who worked for you and were not paid "
+                "all the wages the law requires. We demand payment of %(total)s by "
+                "%(pay_by)s.",
+                workers=_joined(names),
+                total=money(total, lang),
+                pay_by=day(pay_by),
             )
         )
+        blocks.append(Para(opening))
         blocks.append(Heading(_("The facts")))
         for claim in claims:
             if copy_for is not None and claim.worker_id != copy_for.worker_id:
@@ -363,6 +376,11 @@ def demand_letter(
             )
         blocks.append(Heading(_("Legal basis")))
         blocks += [Para(text) for text in _legal_basis(state)]
+        entity = employer.entity_type or "unknown"
+        owners_text = liability.personal_liability(state, entity, employer.business_name, owners)
+        if owners_text:
+            blocks.append(Heading(_("Personal liability")))
+            blocks.append(Para(owners_text))
         blocks.append(Heading(_("How to pay")))
         blocks.append(
             Para(
@@ -378,7 +396,8 @@ def demand_letter(
         )
         blocks.append(Heading(_("If you do not pay")))
         blocks.append(Para(_("If we do not receive payment by that date, the next steps include:")))
-        blocks.append(Bullets(tuple(_consequences(state, wage=True))))
+        owners_item = "" if owners_text else liability.shareholder_consequence(state, entity)
+        blocks.append(Bullets(tuple(_consequences(state, wage=True, owners_item=owners_item))))
         blocks.append(Heading(_("Contact")))
         blocks.append(_contact(sender, case.reference))
         blocks.append(_signature(sender, head.name))
@@ -391,7 +410,7 @@ def demand_letter(
             or address_lines(
                 employer.business_name,
                 employer.address,
-                _attention(employer),
+                _attention(employer, owner, owners),
             ),
             subject=(
                 _(
@@ -408,19 +427,25 @@ def demand_letter(
         )
 
 
-def _attention(employer) -> str | None:
+def _attention(employer, owner=None, on_case: Sequence[str] = ()) -> str | None:
+    """The attention line: the owner addressed, else the owners recorded, else those on the case."""
+    if owner is not None:
+        return _("Attention: %(owners)s", owners=owner.business_name)
     owners = (str(employer.owner_names or "")).strip() if employer.owner_names else ""
-    if not owners or owners.startswith("This record"):
+    if type(employer.owner_names).__name__ == "Unreadable" or owners.startswith("This record"):
+        owners = ""
+    names = [line.strip() for line in owners.splitlines() if line.strip()] or list(on_case)
+    if not names:
         return None
-    return _("Attention: %(owners)s", owners=" / ".join(owners.splitlines()))
+    return _("Attention: %(owners)s", owners=" / ".join(names))
 
 
 def _copy_intro(employer_name: str, letter_date: date, lang: str) -> list:
     return [
         Para(
             _(
-                "This is a copy of the letter we sent to %(employer)s on %(date)s. It is "
-                "written in your language for you. The employer received it in English.",
+                "This is a copy of our letter to %(employer)s dated %(date)s, written in your "
+                "language for you. The employer gets the letter in English.",
                 employer=employer_name,
                 date=day(letter_date),
             ),
@@ -443,8 +468,12 @@ def retaliation_letter(
     lang: str = "en",
     copy_intro: bool = False,
     recipient: tuple[str, ...] | None = None,
+    owner=None,
 ) -> LetterDocument:
-    """The retaliation demand to one employer (or a worker's copy of it)."""
+    """The retaliation demand to one employer (or a worker's copy of it).
+
+    With `owner`, the letter is addressed to that owner or officer at `employer`.
+    """
     head = letterhead()
     state = state_of(case.jurisdiction)
     with force_locale(lang):
@@ -573,7 +602,7 @@ def retaliation_letter(
             lang=lang,
             letter_date=letter_date,
             recipient=recipient
-            or address_lines(employer.business_name, employer.address, _attention(employer)),
+            or address_lines(employer.business_name, employer.address, _attention(employer, owner)),
             subject=(
                 _("Copy for you: our letter to %(employer)s", employer=employer.business_name)
                 if copy_intro
@@ -773,7 +802,16 @@ def calculation_letter(
 
 
 def payment_letter(
-    *, case, worker, sender, letter_date, lang, received_on, amount, paid_to_you
+    *,
+    case,
+    worker,
+    sender,
+    letter_date,
+    lang,
+    received_on,
+    amount,
+    paid_to_you,
+    share: PaymentShare | None = None,
 ) -> LetterDocument:
     with force_locale(lang):
         blocks = [
@@ -785,6 +823,30 @@ def payment_letter(
                 ),
                 bold=True,
             ),
+        ]
+        if share is not None and share.amount:
+            blocks.append(
+                Para(
+                    _(
+                        "Your share of this payment is %(share)s. The payment is divided among "
+                        "the %(count)s workers in your case, in proportion to what the judgment "
+                        "awards each of them.",
+                        share=money(share.amount, lang),
+                        count=share.workers,
+                    ),
+                    bold=True,
+                )
+            )
+        elif share is not None:
+            blocks.append(
+                Para(
+                    _(
+                        "None of this payment is your share: it goes to other workers in your "
+                        "case, in proportion to what the judgment awards each of them."
+                    )
+                )
+            )
+        blocks += [
             Para(
                 _(
                     "So far we have paid you %(paid)s in total.",
@@ -867,15 +929,43 @@ def _document(
         letterhead=head,
         date_text=day(letter_date),
         reference=_("Ref. %(ref)s", ref=case.reference),
-        recipient_lines=recipient,
-        subject=subject,
-        blocks=tuple(blocks),
+        recipient_lines=tuple(tidy(line) for line in recipient),
+        subject=tidy(subject),
+        blocks=tuple(_tidy_block(block) for block in blocks),
         page_label=_("Page {page} of {pages}"),
         body_font_size=WORKER_BODY_FONT_SIZE if worker else EMPLOYER_BODY_FONT_SIZE,
         language=lang,
         title=title,
         delivery_line=delivery or "",
     )
+
+
+#: A period doubled where a name that ends in one ("Corp.", "Jr.") closes a sentence;
+#: an ellipsis ("...") is left alone.
+_DOUBLED_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def tidy(text: str) -> str:
+    """The text with no doubled period ("worked for Sabor Latino Restaurant Corp.")."""
+    return _DOUBLED_PERIOD.sub(".", text) if text else text
+
+
+def _tidy_block(block):
+    if isinstance(block, Heading | Para):
+        return dataclasses.replace(block, text=tidy(block.text))
+    if isinstance(block, Bullets):
+        return Bullets(tuple(tidy(item) for item in block.items))
+    if isinstance(block, Signature):
+        return Signature(tuple(tidy(line) for line in block.lines))
+    if isinstance(block, Table):
+        return dataclasses.replace(
+            block,
+            headers=tuple(tidy(cell) for cell in block.headers),
+            rows=tuple(tuple(tidy(cell) for cell in row) for row in block.rows),
+            total=None if block.total is None else tuple(tidy(cell) for cell in block.total),
+            caption=tidy(block.caption),
+        )
+    return block
 
 
 # -- storage: the document as JSON ---------------------------------------------

@@ -72,6 +72,18 @@ ERRORS = {
 }
 
 
+def language_name(code: str | None) -> str:
+    """A letter's language by name in the reader's interface language ("Spanish", "Español")."""
+    from babel import Locale, UnknownLocaleError
+    from flask_babel import get_locale
+
+    try:
+        name = Locale.parse(code or "en").get_display_name(get_locale() or "en") or ""
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code or ""
+    return name[:1].upper() + name[1:]
+
+
 class GenerateForm(FlaskForm):
     kind = SelectField(
         _l("Letter"), validators=[InputRequired(_l("Choose which letter to write."))]
@@ -95,7 +107,9 @@ class ReturnForm(FlaskForm):
 
 class SentForm(FlaskForm):
     sent_on = DateField(
-        _l("Date sent"), validators=[InputRequired(_l("Enter the date the letter went out."))]
+        _l("Date sent"),
+        default=date.today,
+        validators=[InputRequired(_l("Enter the date the letter went out."))],
     )
     method = RadioField(
         _l("How it was sent"),

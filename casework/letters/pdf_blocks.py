@@ -32,6 +32,7 @@ GRID = HexColor("#c8c8c8")
 CELL_PADDING = 4
 SIGNATURE_ROOM = 40  # points left blank for a handwritten signature
 MIN_COLUMN = 54  # points; narrower columns wrap every word
+MIN_ROWS_ON_A_PAGE = 2  # rows of a table that split across pages, on each side of the break
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,8 @@ def body_flowables(letter: LetterDocument) -> list[Flowable]:
     story: list[Flowable] = []
     if clean(letter.subject).strip():
         story.append(Paragraph(markup(letter.subject), styles.subject))
-    for block in letter.blocks:
+    blocks = letter.blocks
+    for position, block in enumerate(blocks):
         if isinstance(block, Signature):
             parts = _signature(block, styles)
             if story and isinstance(story[-1], Paragraph):
@@ -126,7 +128,14 @@ def body_flowables(letter: LetterDocument) -> list[Flowable]:
             # One flat KeepTogether: a nested one reports an endless height and forces a page.
             story.append(KeepTogether(parts))
         else:
-            story.extend(_block(block, styles))
+            parts = _block(block, styles)
+            following = blocks[position + 1] if position + 1 < len(blocks) else None
+            if isinstance(block, Para) and isinstance(following, Bullets) and parts:
+                # A paragraph that introduces a list never ends a page without its first item.
+                parts[-1].keepWithNext = 1
+            story.extend(parts)
+    while story and isinstance(story[-1], _Gap):
+        story.pop()  # space after the last block would only push an empty page
     return story
 
 
@@ -149,8 +158,21 @@ def _block(block: Block, styles: Styles) -> list[Flowable]:
     if isinstance(block, Signature):
         return [KeepTogether(_signature(block, styles))]
     if isinstance(block, Spacer):
-        return [SpaceFlowable(1, max(0.0, float(block.height_pt)))]
+        return [_Gap(1, max(0.0, float(block.height_pt)))]
     raise TypeError(f"not a letter block: {type(block).__name__}")
+
+
+class _Gap(SpaceFlowable):
+    """Vertical space that is dropped at the top of a page and never makes a page of its own."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return float(self.width), 0.0
+
+    def getSpaceBefore(self) -> float:
+        # The frame leaves out the space before the first flowable on a page.
+        return float(self.height)
 
 
 def _signature(block: Signature, styles: Styles) -> list[Flowable]:
@@ -189,14 +211,20 @@ def _table(block: Table, styles: Styles) -> list[Flowable]:
                 row.append(Paragraph(markup(text), _cell_style(styles, bold, right[i])))
         return row
 
-    data = []
+    data: list[list[str | Paragraph]] = []
+    # The caption is the table's first row, spanning every column, so it stays with the
+    # table and is repeated with the column headers when the table continues on a new page.
+    caption = clean(block.caption).strip()
+    if caption:
+        data.append([Paragraph(markup(block.caption), styles.caption), *[""] * (columns - 1)])
+    top = len(data)
     if block.headers:
         data.append(cells(block.headers, bold=True))
+    header_rows = len(data)
     data.extend(cells(row, bold=False) for row in block.rows)
     if block.total is not None:
         data.append(cells(block.total, bold=True))
 
-    header_rows = 1 if block.headers else 0
     last = len(data) - 1
     commands: list[tuple[object, ...]] = [
         # Plain-string cells: the same font, size, leading, colour and alignment as the
@@ -204,7 +232,11 @@ def _table(block: Table, styles: Styles) -> list[Flowable]:
         ("FONT", (0, 0), (-1, -1), REGULAR, size, styles.cell.leading),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         *(("ALIGN", (i, 0), (i, -1), "RIGHT") for i in range(columns) if right[i]),
-        *([("FONT", (0, 0), (-1, 0), BOLD, size, styles.cell.leading)] if header_rows else []),
+        *(
+            [("FONT", (0, top), (-1, top), BOLD, size, styles.cell.leading)]
+            if block.headers
+            else []
+        ),
         *(
             [("FONT", (0, last), (-1, last), BOLD, size, styles.cell.leading)]
             if block.total is not None
@@ -215,28 +247,36 @@ def _table(block: Table, styles: Styles) -> list[Flowable]:
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+        ("LINEBELOW", (0, top), (-1, -1), 0.25, GRID),
     ]
-    if header_rows:
-        commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, INK))
+    if top:
+        commands += [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("LEFTPADDING", (0, 0), (-1, 0), 0),
+            ("TOPPADDING", (0, 0), (-1, 0), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, 0), 0),
+        ]
+    if block.headers:
+        commands.append(("LINEBELOW", (0, top), (-1, top), 0.8, INK))
     if block.total is not None:
         commands.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
         commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.8, INK))
+    lowest, highest = header_rows + MIN_ROWS_ON_A_PAGE, len(data) - MIN_ROWS_ON_A_PAGE
     table = TableFlowable(
         data,
         colWidths=widths,
         repeatRows=header_rows,
+        # A page ends after at least two rows of the table and never leaves its last row
+        # (the total, usually) alone at the top of the next page.
+        rowSplitRange=(lowest, highest) if lowest <= highest else None,
         splitInRow=36,  # a cell taller than a page continues, in pieces of 1/2 in or more
         style=TableStyle(commands),
         hAlign="LEFT",
         spaceBefore=2,
         spaceAfter=styles.body.spaceAfter + 2,
     )
-    story: list[Flowable] = []
-    if clean(block.caption).strip():
-        story.append(Paragraph(markup(block.caption), styles.caption))
-    story.append(table)
-    return story
+    # A table too short to split that way moves whole (unless it is taller than a page).
+    return [table] if lowest <= highest else [KeepTogether([table])]
 
 
 def _cell_style(styles: Styles, bold: bool, right: bool) -> ParagraphStyle:

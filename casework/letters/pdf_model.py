@@ -87,3 +87,5 @@ class LetterDocument:
     language: str = "en"  # goes into PDF metadata
     title: str = ""  # PDF metadata title
     delivery_line: str = ""  # e.g. "By certified mail", printed above the recipient block
+    watermark: str = ""  # e.g. "DRAFT", printed large across every page when set
+    watermark_note: str = ""  # a line at the top of every page saying what the mark means

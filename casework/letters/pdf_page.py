@@ -66,6 +66,12 @@ LATER_BODY_TOP = 1.0 * inch
 BODY_BOTTOM = 1.0 * inch
 FOOTER_BASELINE = 0.55 * inch
 
+# A draft's mark: one faint word across the page, and a note in the top margin.
+WATERMARK_INK = HexColor("#b3261e")
+WATERMARK_SIZE = 120.0
+WATERMARK_LENGTH = 7.5 * inch  # the longest the word may be, along the diagonal
+WATERMARK_NOTE_BASELINE = 0.32 * inch
+
 
 def from_top(distance: float) -> float:
     """Return the reportlab y coordinate that lies distance points below the top edge."""
@@ -75,6 +81,7 @@ def from_top(distance: float) -> float:
 def draw_first_page(canvas: Canvas, _doc: object, letter: LetterDocument, index: int) -> None:
     """Draw the letterhead, date, reference, address block and footer of a first page."""
     _mark(canvas, letter, index)
+    _draw_watermark(canvas, letter)
     canvas.saveState()
     _draw_letterhead(canvas, letter)
     _draw_date(canvas, letter)
@@ -86,6 +93,7 @@ def draw_first_page(canvas: Canvas, _doc: object, letter: LetterDocument, index:
 def draw_later_page(canvas: Canvas, _doc: object, letter: LetterDocument, index: int) -> None:
     """Draw the running header and footer of a continuation page."""
     _mark(canvas, letter, index)
+    _draw_watermark(canvas, letter)
     canvas.saveState()
     header = "  ·  ".join(
         part for part in (one_line(letter.letterhead.name), one_line(letter.reference)) if part
@@ -98,6 +106,30 @@ def draw_later_page(canvas: Canvas, _doc: object, letter: LetterDocument, index:
     _rule(canvas, from_top(LATER_RULE))
     _draw_footer(canvas, letter)
     canvas.restoreState()
+
+
+def _draw_watermark(canvas: Canvas, letter: LetterDocument) -> None:
+    """Print the mark (e.g. DRAFT) large and faint across the page, and its note at the top."""
+    mark = one_line(letter.watermark)
+    if not mark:
+        return
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK_INK)
+    canvas.setFillAlpha(0.13)
+    widest = stringWidth(mark, BOLD, WATERMARK_SIZE)
+    size = min(WATERMARK_SIZE, WATERMARK_SIZE * WATERMARK_LENGTH / widest)
+    canvas.setFont(BOLD, size)
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(52)
+    canvas.drawCentredString(0, -size / 3, mark)
+    canvas.restoreState()
+    note = one_line(letter.watermark_note)
+    if note:
+        canvas.saveState()
+        canvas.setFillColor(WATERMARK_INK)
+        canvas.setFont(BOLD, 9)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, from_top(WATERMARK_NOTE_BASELINE), note)
+        canvas.restoreState()
 
 
 def _mark(canvas: Canvas, letter: LetterDocument, index: int) -> None:

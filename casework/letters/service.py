@@ -6,6 +6,7 @@ of the PDF made from it; the PDF itself is never kept and is rebuilt on demand.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import uuid
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from casework.extensions import db
 from casework.keys import keystore
 from casework.law.errors import ClaimError
 from casework.law.i18n import N_
-from casework.letters import content
+from casework.letters import content, liability
 from casework.letters.pdf import LetterDocument, render, render_many
 from casework.models import Case, Employer, Letter, User, Worker
 from casework.models.base import utcnow
@@ -154,7 +155,13 @@ def _store(case, kind, lang, doc, *, user, letter_date, pay_by=None, amount=None
     )
     db.session.add(letter)
     add_event(case, "letter_generated", kind, ref_id=letter.id)
-    audit.record("letter.generate", letter, case_id=case.id, detail=f"{kind}:{lang}")
+    # The PDF's fingerprint is kept for the audit, not shown to the reader.
+    audit.record(
+        "letter.generate",
+        letter,
+        case_id=case.id,
+        detail=f"{kind}:{lang}:sha256={letter.pdf_sha256}",
+    )
     return letter
 
 
@@ -219,7 +226,11 @@ def generate_letter(
             Decimal(0),
         )
         doc = content.payment_letter(
-            received_on=payment.received_on, amount=payment.amount, paid_to_you=paid, **common
+            received_on=payment.received_on,
+            amount=payment.amount,
+            paid_to_you=paid,
+            share=_share_of_payment(payment, worker),
+            **common,
         )
         amount = payment.amount
     else:  # worker_case_closed
@@ -233,8 +244,26 @@ def generate_letter(
     ]
 
 
-def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sender, en_sender):
+def _share_of_payment(payment: Payment, worker: Worker) -> content.PaymentShare | None:
+    """The worker's part of a payment split between several workers' shares of the judgment."""
+    from casework.judgments.service import _split
+
+    shares = list(payment.judgment.shares) if payment.judgment is not None else []
+    if len(shares) < 2:
+        return None
+    parts = _split(Decimal(payment.amount), [Decimal(s.amount) for s in shares])
+    mine = sum(
+        (part for s, part in zip(shares, parts, strict=True) if s.worker_id == worker.id),
+        Decimal(0),
+    )
+    return content.PaymentShare(amount=mine, workers=len({s.worker_id for s in shares}))
+
+
+def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, sender, en_sender):
     workers = case.workers
+    # A letter to an owner or officer goes to them at the business the workers worked for.
+    who = liability.parties(case, recipient)
+    employer = who.business
     if kind == "demand":
         claims = _wage_claims(case, today)
         total = sum((c.breakdown.total for c in claims), Decimal(0))
@@ -251,6 +280,8 @@ def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sende
                 lang=lang,
                 copy_for=copy_for,
                 recipient=recipient,
+                owner=who.addressed_owner,
+                owners=who.owners,
             )
 
         original = build("en")
@@ -288,6 +319,7 @@ def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sende
                 lang=lang,
                 copy_intro=copy_intro,
                 recipient=recipient,
+                owner=who.addressed_owner,
             )
 
         original = build("en")
@@ -317,7 +349,7 @@ def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sende
         letter_date=today,
         pay_by=pay_by,
         amount=amount,
-        employer_id=employer.id,
+        employer_id=recipient.id,
     )
     out = [letter]
     for worker, lang, doc in copies:
@@ -332,7 +364,7 @@ def _employer_letters(case, kind, employer: Employer, user, today, pay_by, sende
                 pay_by=pay_by,
                 amount=amount,
                 worker_id=worker.id,
-                employer_id=employer.id,
+                employer_id=recipient.id,
                 copy_of_id=letter.id,
             )
         )
@@ -354,10 +386,34 @@ def document(letter: Letter) -> LetterDocument:
     return content.from_json(str(text))
 
 
+#: Letters not yet approved: their PDF is marked so it cannot be taken for the one sent.
+MARKED_STATUSES = ("draft", "returned")
+
+
 def letter_pdf(letter: Letter) -> tuple[bytes, bool]:
-    """The PDF rebuilt from the stored content, and whether it matches the stored hash."""
-    pdf = render(document(letter))
-    return pdf, hashlib.sha256(pdf).hexdigest() == letter.pdf_sha256
+    """The PDF rebuilt from the stored content, and whether it matches the stored hash.
+
+    A draft (or a returned letter) prints with a DRAFT mark on every page; the hash is
+    that of the clean letter, the one that is approved and sent.
+    """
+    doc = document(letter)
+    pdf = render(doc)
+    matches = hashlib.sha256(pdf).hexdigest() == letter.pdf_sha256
+    if letter.status in MARKED_STATUSES:
+        pdf = render(_draft_marked(doc, letter.language))
+    return pdf, matches
+
+
+def _draft_marked(doc: LetterDocument, lang: str) -> LetterDocument:
+    from flask_babel import force_locale
+    from flask_babel import gettext as _
+
+    with force_locale(lang):
+        return dataclasses.replace(
+            doc,
+            watermark=_("DRAFT"),
+            watermark_note=_("Draft: not approved. Do not send."),
+        )
 
 
 def copies_of(letter: Letter) -> list[Letter]:

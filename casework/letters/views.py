@@ -23,6 +23,7 @@ from casework.letters.forms import (
     GenerateForm,
     ReturnForm,
     SentForm,
+    language_name,
 )
 
 bp = Blueprint("letters", __name__)
@@ -43,6 +44,7 @@ def letter_helpers():
         "letter_status_label": lambda status: str(STATUS_LABELS.get(status, status)),
         "letter_status_badge": lambda status: STATUS_BADGES.get(status, "status"),
         "letter_method_label": lambda method: str(METHOD_LABELS.get(method, method or "")),
+        "letter_language_label": language_name,
         "letter_case_href": case_href,
         "letter_generate_form": _generate_form,
     }
@@ -89,10 +91,25 @@ def generate(case_id):
             else:
                 db.session.commit()
                 flash(
-                    _("Draft letter created. Check the preview, then ask for approval."), "success"
+                    _(
+                        "Draft letter created. Check the preview: the letter now waits for a "
+                        "supervisor's approval, under “Letters awaiting approval”."
+                    ),
+                    "success",
                 )
                 return redirect(url_for("letters.show", letter_id=letters[0].id))
     return render_template("letters/new.html", case=case, form=form), (422 if form.errors else 200)
+
+
+def _copy_rows(letter, case) -> list[tuple]:
+    """Each worker's copy with the name of the worker it is for."""
+    names = {w.id: w.name for w in case.workers}
+    rows = []
+    for copy in service.copies_of(letter):
+        name = names.get(copy.worker_id)
+        readable = name is not None and type(name).__name__ != "Unreadable"
+        rows.append((copy, str(name) if readable else _("This record cannot be decrypted")))
+    return rows
 
 
 @bp.get("/letters/<letter_id>")
@@ -104,7 +121,7 @@ def show(letter_id):
         _pdf, matches = service.letter_pdf(letter)
     except service.LetterError:
         matches = None
-    copies = service.copies_of(letter)
+    copies = _copy_rows(letter, case)
     original = service.get_letter(letter.copy_of_id) if letter.copy_of_id else None
     response = make_response(
         render_template(
@@ -153,7 +170,7 @@ def _rerender_show(letter, error=None, **forms):
         letter=letter,
         case=case,
         matches=service.letter_pdf(letter)[1],
-        copies=service.copies_of(letter),
+        copies=_copy_rows(letter, case),
         original=None,
         approve_form=forms.get("approve_form") or ApproveForm(prefix="approve"),
         return_form=forms.get("return_form") or ReturnForm(prefix="return"),

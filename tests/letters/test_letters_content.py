@@ -69,8 +69,10 @@ def test_demand_letter_names_amounts_total_and_pay_by(wage_case):
     assert demand.amount == str(breakdown.total)
     assert "March 4, 2026" in text
     # The legal basis and consequences for New York.
-    for cite in ("29 U.S.C. 216(b)", "198(4)", "Business Corporation Law 630", "609(c)"):
+    for cite in ("29 U.S.C. 216(b)", "198(4)", "Limited Liability Company Law 609(c)"):
         assert cite in text
+    # The employer is a limited liability company: the corporation law does not apply.
+    assert "Business Corporation Law 630" not in text
     assert "fifteen percent" in text
     assert "[K" not in text  # research source keys never reach the page
     assert "immigration" not in text.lower()

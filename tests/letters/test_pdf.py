@@ -446,3 +446,46 @@ def test_address_prefers_a_smaller_size_to_breaking_a_line() -> None:
     size, lines = address_layout(employer_letter(recipient_lines=(very_long,)))
     assert size == 10.5 and len(lines) == 3
     assert " ".join(line for _, line in lines[1:]) == very_long
+
+
+def test_a_table_that_does_not_fit_starts_on_the_page_and_continues_with_its_header() -> None:
+    opening = tuple(Para("We write about wages owed and not paid. " * 6) for _ in range(3))
+    rows = tuple((f"Line {n}", "NY Labor Law 198(1-a)", f"${n}.00") for n in range(1, 19))
+    table = Table(
+        headers=("Item", "Legal basis", "Amount"),
+        rows=rows,
+        align=("left", "left", "right"),
+        total=("Total", "", "$171.00"),
+        caption="Ana Ruiz",
+    )
+    pages = pages_text(render(employer_letter(blocks=(*opening, table))))
+    assert len(pages) == 2
+    lines = [set(page.splitlines()) for page in pages]
+    items = [[n for n in range(1, 19) if f"Line {n}" in page] for page in lines]
+    # The table begins on page 1 below the opening (no half-empty first page)...
+    assert {"Ana Ruiz", "Legal basis", "Line 1"} <= lines[0] and "$171.00" not in lines[0]
+    # ...and page 2 repeats its caption and column headers above the rest and the total.
+    assert {"Ana Ruiz", "Legal basis", "Line 18", "$171.00"} <= lines[1]
+    assert items[0] + items[1] == list(range(1, 19))
+    # Neither page holds a lone row of the table.
+    assert len(items[0]) >= 2 and len(items[1]) >= 2
+
+
+def test_a_space_at_the_foot_of_a_page_adds_no_empty_page() -> None:
+    filler = tuple(Para(f"Paragraph {n}: " + "wages owed and not paid. " * 12) for n in range(5))
+    for gap in range(0, 400, 20):
+        letter = employer_letter(blocks=(*filler, Spacer(float(gap)), Spacer(40)))
+        pages = pages_text(render(letter))
+        assert all(page.strip().splitlines()[1:] for page in pages)
+        assert len(pages) == 1 or "Paragraph" in pages[-1] or "wages" in pages[-1]
+
+
+def test_a_paragraph_that_introduces_a_list_moves_with_its_first_item() -> None:
+    opening = tuple(Para(f"Paragraph {n}: " + "wages owed and not paid. " * 8) for n in range(6))
+    for words in (9, 10, 11, 12):
+        filler = (*opening, Para("More. " * (words * 6)))
+        intro = Para("If we do not receive payment by that date, the next steps include:")
+        steps = Bullets(("a complaint with the labor department;", "a lawsuit."))
+        pages = pages_text(render(employer_letter(blocks=(*filler, intro, steps))))
+        page = next(p for p in pages if "the next steps include:" in p)
+        assert "a complaint with the labor department;" in page, words
