@@ -186,3 +186,7 @@ def today_default() -> date:
 
 def percent_to_rate(value: Decimal | None) -> Decimal | None:
     return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.00001"))
+
+
+class CheckPlansForm(FlaskForm):
+    """The "Check the plan now" button: no fields, a CSRF token."""

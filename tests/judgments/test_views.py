@@ -116,7 +116,7 @@ def test_overpayment_refused_with_a_message(setup, make, login_as):
     assert judgment.payments == []
 
 
-def test_disbursement_plan_enforcement_and_statements(setup, make, login_as, app):
+def test_disbursement_plan_enforcement_and_statements(setup, make, login_as, app, db_session):
     case, advocate = setup
     worker = case.workers[0]
     client = login_as(advocate)
@@ -173,13 +173,19 @@ def test_disbursement_plan_enforcement_and_statements(setup, make, login_as, app
     )
     assert plan.status_code == 302
     page = client.get(base)
-    assert b"Missed" in page.data
-    flagged = [d for d in case.deadlines if (d.rule_key or "").startswith("installment_missed")]
-    assert flagged
-    client.get(base)
-    assert len(
-        [d for d in case.deadlines if (d.rule_key or "").startswith("installment_missed")]
-    ) == len(flagged)
+    assert b"Missed" in page.data and b"Check the plan now" in page.data
+
+    def follow_ups():
+        db_session.expire_all()
+        return [d for d in case.deadlines if (d.rule_key or "").startswith("installment_missed")]
+
+    assert follow_ups() == []  # a page view writes nothing
+    checked = client.post(f"{base}/plans/check", follow_redirects=True)
+    assert b"a follow-up deadline was added" in checked.data
+    assert len(follow_ups()) == 1
+    again = client.post(f"{base}/plans/check", follow_redirects=True)
+    assert b"No new missed installment" in again.data
+    assert len(follow_ups()) == 1
     enf = client.post(
         f"{base}/enforcement/new",
         data={
