@@ -298,6 +298,11 @@ class ShareInput:
     amount: Decimal
 
 
+def can_record_judgment(case: Case) -> bool:
+    """Whether the case's status allows a judgment to be recorded now."""
+    return case.status in JUDGMENT_STATUSES + MOVES_TO_JUDGMENT
+
+
 def record_judgment(
     case: Case,
     *,
@@ -315,7 +320,7 @@ def record_judgment(
 ) -> Judgment:
     """Record a judgment or settlement, its workers' shares and the deadlines it sets."""
     today = today or date.today()
-    if case.status not in JUDGMENT_STATUSES + MOVES_TO_JUDGMENT:
+    if not can_record_judgment(case):
         raise JudgmentError(
             "forum", _("A judgment can be recorded once the case is filed or in negotiation.")
         )
@@ -343,8 +348,8 @@ def record_judgment(
         raise JudgmentError(
             "rate_override_reason",
             _(
-                "Say why the rate differs from the %(rate)s%% the law sets.",
-                rate=_fmt_percent(default_rate),
+                "Say why the rate differs from the %(rate)s the law sets.",
+                rate=_locale_percent(default_rate),
             ),
         )
     appeal_deadline = appeal_deadline or entered_on + timedelta(days=30)
@@ -399,6 +404,12 @@ def record_judgment(
     add_event(case, "judgment_recorded", f"{forum} {principal}", ref_id=judgment.id)
     audit.record("judgment.record", judgment, case_id=case.id, detail=forum)
     return judgment
+
+
+def _locale_percent(rate: Decimal) -> str:
+    from casework.judgments.forms import rate_percent
+
+    return rate_percent(rate)
 
 
 def _fmt_percent(rate: Decimal) -> str:
@@ -644,13 +655,7 @@ def record_disbursement(
     if account is None:
         raise JudgmentError("worker_id", _("This worker has no share of this judgment."))
     if amount > account.held:
-        raise JudgmentError(
-            "amount",
-            _(
-                "Only %(held)s collected for this worker has not been passed on yet.",
-                held=_fmt_money(account.held),
-            ),
-        )
+        raise JudgmentError("amount", _refusal_over_held(account, amount))
     row = Disbursement(
         id=uuid.uuid4(),
         case_id=judgment.case_id,
@@ -673,6 +678,33 @@ def record_disbursement(
             "amount", _("Someone changed this judgment at the same moment. Try again.")
         ) from None
     return row
+
+
+def _refusal_over_held(account: WorkerAccount, amount: Decimal) -> str:
+    """Why a disbursement was refused, and what can be passed on instead."""
+    if account.collected == 0:
+        return _(
+            "%(amount)s cannot be passed on: nothing has been collected for this worker yet "
+            "(their share of the judgment is %(share)s). Record the payment received first.",
+            amount=_fmt_money(amount),
+            share=_fmt_money(account.share),
+        )
+    if account.held == 0:
+        return _(
+            "%(amount)s cannot be passed on: all %(collected)s collected for this worker "
+            "has already been passed on to them.",
+            amount=_fmt_money(amount),
+            collected=_fmt_money(account.collected),
+        )
+    return _(
+        "%(amount)s is more than the %(held)s available for this worker: %(collected)s "
+        "collected for them, of which %(disbursed)s was already passed on. Pass on "
+        "%(held)s or less.",
+        amount=_fmt_money(amount),
+        held=_fmt_money(account.held),
+        collected=_fmt_money(account.collected),
+        disbursed=_fmt_money(account.disbursed),
+    )
 
 
 def case_disbursements(case: Case) -> list[Disbursement]:

@@ -21,6 +21,7 @@ from werkzeug.routing import BuildError
 from wtforms import SelectChoice
 
 from casework import authz
+from casework.cases.forms import STATUS_LABELS
 from casework.extensions import db
 from casework.judgments import clocks, forms, installments, service, statements
 from casework.keys import keystore
@@ -48,6 +49,9 @@ def judgments_summary(case):
     return service.case_summary(case)
 
 
+bp.add_app_template_filter(forms.rate_percent, "percent")
+
+
 @bp.app_context_processor
 def _helpers():
     return {
@@ -55,6 +59,7 @@ def _helpers():
         "judgment_labels": forms.LABELS,
         "judgments_summary": judgments_summary,
         "clock_passed": clocks.passed_text,
+        "can_record_judgment": service.can_record_judgment,
         # Stored law labels are msgids that may hold a literal "%": no formatting.
         "law_label": _,
     }
@@ -110,7 +115,8 @@ def new(case_id):
             form.shares.append_entry({"worker_id": str(worker.id), "amount": None})
     names = {str(w.id): w.name for w in workers}
     default_rate, _compounding = service.default_terms(case)
-    if form.validate_on_submit():
+    allowed = service.can_record_judgment(case)
+    if allowed and form.validate_on_submit():
         shares = []
         for entry in form.shares:
             try:
@@ -140,7 +146,13 @@ def new(case_id):
             flash(_("Judgment recorded."), "success")
             return redirect(url_for(".show", case_id=case.id, judgment_id=judgment.id))
     return render_template(
-        "judgments/new.html", case=case, form=form, names=names, default_rate=default_rate
+        "judgments/new.html",
+        case=case,
+        form=form,
+        names=names,
+        default_rate=default_rate,
+        allowed=allowed,
+        status_label=STATUS_LABELS.get(case.status, case.status),
     )
 
 
