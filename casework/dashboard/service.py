@@ -144,6 +144,8 @@ class DeadlineRow:
     due_on: date
     advocate: str | None
     highlight: bool
+    #: A limitation date already passed (the time to file has run out).
+    limitation_passed: bool = False
 
 
 @dataclass
@@ -193,7 +195,8 @@ def deadline_board(today: date, limit: int = 50) -> DeadlineBoard:
                 r.computed,
                 r.due_on,
                 r.name,
-                r.kind == "limitation" and r.due_on <= warn,
+                r.kind == "limitation" and today <= r.due_on <= warn,
+                r.kind == "limitation" and r.due_on < today,
             )
             for r in result
         ]

@@ -76,3 +76,27 @@ def test_demands_already_sent_are_filled_in_by_the_migration(make, db_session):
     assert case.amount_demanded == Decimal("1250.75")
     assert untouched.amount_demanded == Decimal("900.00")
     assert never_sent.amount_demanded is None
+
+
+def test_a_limitation_date_passed_says_so_not_soon(make, login_as, db_session):
+    from casework.models import Deadline
+
+    supervisor = make.user("supervisor")
+    case = make.case(status="open")
+    for due, label in ((-4, "Limitation gone"), (12, "Limitation near")):
+        db_session.add(
+            Deadline(
+                case_id=case.id,
+                kind="limitation",
+                label=label,
+                due_on=T + timedelta(days=due),
+                rule="CPLR 213",
+            )
+        )
+    db_session.flush()
+    page = login_as(supervisor).get("/dashboard?fresh=1").get_data(as_text=True)
+    gone = page.split("Limitation gone", 1)[0].rsplit("<tr", 1)[1]
+    near = page.split("Limitation near", 1)[0].rsplit("<tr", 1)[1]
+    assert "Limitation passed" in gone and "Limitation soon" not in gone
+    assert "The time to file ran out on this date" in gone
+    assert "Limitation soon" in near and "Limitation passed" not in near
