@@ -50,6 +50,8 @@ class Config:
     CASEWORK_ORG_LOGO = env("ORG_LOGO", "")
     CASEWORK_PAY_BY_DAYS = env_int("PAY_BY_DAYS", 14)
     CASEWORK_RETENTION_YEARS = env_int("RETENTION_YEARS", 3)
+    # Days after an installment's due date before it counts as missed.
+    CASEWORK_INSTALLMENT_GRACE_DAYS = env_int("INSTALLMENT_GRACE_DAYS", 10)
 
     # Login throttling: counters live here (memory:// on one host, redis://... for several).
     RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")

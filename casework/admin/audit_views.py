@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from wtforms import DateField, SelectField
 from wtforms.validators import Optional
 
+from casework.admin.audit_labels import action_label
 from casework.authz import requires
 from casework.extensions import db
 from casework.forms import StrippedStringField
@@ -111,7 +112,9 @@ def index():
     actions = db.session.scalars(
         select(AuditEvent.action).distinct().order_by(AuditEvent.action)
     ).all()
-    form.action.choices = [("", _l("Any action"))] + [(a, a) for a in actions]
+    form.action.choices = [("", _l("Any action"))] + sorted(
+        ((a, action_label(a)) for a in actions), key=lambda choice: choice[1].casefold()
+    )
     valid = form.validate()
     try:
         page = int(request.args.get("page", "1"))
@@ -126,4 +129,6 @@ def index():
         page=page,
     )
     args = {k: v for k, v in request.args.items() if k != "page" and v}
-    return render_template("admin/audit.html", form=form, result=result, args=args)
+    return render_template(
+        "admin/audit.html", form=form, result=result, args=args, action_label=action_label
+    )

@@ -144,6 +144,8 @@ class DeadlineRow:
     due_on: date
     advocate: str | None
     highlight: bool
+    #: A limitation date already passed (the time to file has run out).
+    limitation_passed: bool = False
     # Its words, shown by casework.messages: message keys and values, or the typed label.
     label_key: str | None = None
     rule_text_key: str | None = None
@@ -199,7 +201,8 @@ def deadline_board(today: date, limit: int = 50) -> DeadlineBoard:
                 r.computed,
                 r.due_on,
                 r.name,
-                r.kind == "limitation" and r.due_on <= warn,
+                r.kind == "limitation" and today <= r.due_on <= warn,
+                r.kind == "limitation" and r.due_on < today,
                 r.Deadline.label_key,
                 r.Deadline.rule_text_key,
                 r.Deadline.params,

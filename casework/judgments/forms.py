@@ -186,3 +186,22 @@ def today_default() -> date:
 
 def percent_to_rate(value: Decimal | None) -> Decimal | None:
     return None if value is None else (Decimal(value) / 100).quantize(Decimal("0.00001"))
+
+
+def rate_percent(value) -> str:
+    """A yearly rate as a percentage in the reader's locale (as spoken in the US): 0.09 -> 9%."""
+    from babel.numbers import format_percent
+
+    from casework.i18n import us_locale
+
+    if value is None or value == "":
+        return "—"
+    try:
+        rate = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)
+    return format_percent(rate.normalize(), locale=us_locale(), decimal_quantization=False)
+
+
+class CheckPlansForm(FlaskForm):
+    """The "Check the plan now" button: no fields, a CSRF token."""

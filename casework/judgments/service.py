@@ -33,10 +33,15 @@ from casework import audit
 from casework.cases import deadlines as case_deadlines
 from casework.cases import workflow
 from casework.extensions import db
+from casework.judgments.installments import (  # noqa: F401 - part of this module's interface
+    MISSED_INSTALLMENT_LABEL,
+    MISSED_KEY_PREFIX,
+    Installment,
+    flag_missed_installments,
+    schedule,
+)
 from casework.law import deadlines as law_deadlines
 from casework.law import interest
-from casework.law.dates import add_months
-from casework.law.i18n import N_
 from casework.law.rates import state_of
 from casework.models.case import Case, Deadline
 from casework.models.judgment import (
@@ -63,8 +68,6 @@ MOVES_TO_JUDGMENT = ("negotiating", "filed")
 DISBURSEMENT_METHODS = ("check", "cash", "money_order", "direct_deposit", "other")
 PLAN_INTERVALS = ("week", "month")
 INCREASE_SOURCE = "NY Labor Law 198(4) (K26, K29)"
-MISSED_INSTALLMENT_LABEL = N_("Installment missed: follow up with the employer")
-MISSED_KEY_PREFIX = "installment_missed:"
 
 
 class JudgmentError(ValueError):
@@ -295,6 +298,11 @@ class ShareInput:
     amount: Decimal
 
 
+def can_record_judgment(case: Case) -> bool:
+    """Whether the case's status allows a judgment to be recorded now."""
+    return case.status in JUDGMENT_STATUSES + MOVES_TO_JUDGMENT
+
+
 def record_judgment(
     case: Case,
     *,
@@ -312,7 +320,7 @@ def record_judgment(
 ) -> Judgment:
     """Record a judgment or settlement, its workers' shares and the deadlines it sets."""
     today = today or date.today()
-    if case.status not in JUDGMENT_STATUSES + MOVES_TO_JUDGMENT:
+    if not can_record_judgment(case):
         raise JudgmentError(
             "forum", _("A judgment can be recorded once the case is filed or in negotiation.")
         )
@@ -340,8 +348,8 @@ def record_judgment(
         raise JudgmentError(
             "rate_override_reason",
             _(
-                "Say why the rate differs from the %(rate)s%% the law sets.",
-                rate=_fmt_percent(default_rate),
+                "Say why the rate differs from the %(rate)s the law sets.",
+                rate=_locale_percent(default_rate),
             ),
         )
     appeal_deadline = appeal_deadline or entered_on + timedelta(days=30)
@@ -396,6 +404,12 @@ def record_judgment(
     add_event(case, "judgment_recorded", f"{forum} {principal}", ref_id=judgment.id)
     audit.record("judgment.record", judgment, case_id=case.id, detail=forum)
     return judgment
+
+
+def _locale_percent(rate: Decimal) -> str:
+    from casework.judgments.forms import rate_percent
+
+    return rate_percent(rate)
 
 
 def _fmt_percent(rate: Decimal) -> str:
@@ -541,16 +555,6 @@ def pending_days(pending) -> list[tuple[date, Decimal]]:
 # --- installment plans -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Installment:
-    number: int
-    due_on: date
-    expected: Decimal
-    expected_to_date: Decimal
-    received_to_date: Decimal
-    status: str  # "paid" | "missed" | "due" | "upcoming"
-
-
 def add_installment_plan(
     judgment: Judgment, *, amount: Decimal, every: str, first_due_on: date, count: int
 ) -> InstallmentPlan:
@@ -574,77 +578,6 @@ def add_installment_plan(
     add_event(judgment.case, "installment_plan", f"{count} x {amount} / {every}", ref_id=plan.id)
     audit.record("installment_plan.add", plan, case_id=judgment.case_id, detail=every)
     return plan
-
-
-def _due_date(plan: InstallmentPlan, index: int) -> date:
-    if plan.every == "week":
-        return plan.first_due_on + timedelta(weeks=index)
-    return add_months(plan.first_due_on, index)
-
-
-def schedule(plan: InstallmentPlan, today: date | None = None) -> list[Installment]:
-    """Expected against received for each installment; a past one not covered is missed.
-
-    Payments count toward the plan from one interval before the first due date.
-    """
-    today = today or date.today()
-    start = (
-        plan.first_due_on - timedelta(weeks=1)
-        if plan.every == "week"
-        else add_months(plan.first_due_on, -1)
-    )
-    payments = sorted(
-        (p.received_on, Decimal(p.amount)) for p in plan.judgment.payments if p.received_on > start
-    )
-    rows = []
-    for i in range(plan.count):
-        due_on = _due_date(plan, i)
-        expected_to_date = Decimal(plan.amount) * (i + 1)
-        received = sum((a for d, a in payments if d <= due_on), ZERO)
-        if received >= expected_to_date:
-            status = "paid"
-        elif due_on < today:
-            status = "missed"
-        elif due_on == today:
-            status = "due"
-        else:
-            status = "upcoming"
-        rows.append(
-            Installment(i + 1, due_on, Decimal(plan.amount), expected_to_date, received, status)
-        )
-    return rows
-
-
-def flag_missed_installments(case: Case, today: date | None = None) -> list[Deadline]:
-    """Create a follow-up deadline once for each missed installment on the case's plans."""
-    today = today or date.today()
-    existing = {d.rule_key for d in case.deadlines if d.rule_key}
-    created = []
-    for judgment in case.judgments:
-        for plan in judgment.installment_plans:
-            for row in schedule(plan, today):
-                if row.status != "missed":
-                    continue
-                key = f"{MISSED_KEY_PREFIX}{plan.id.hex}:{row.number}"
-                if key in existing:
-                    continue
-                created.append(
-                    case_deadlines.add_deadline(
-                        case,
-                        MISSED_INSTALLMENT_LABEL,
-                        today,
-                        kind="follow_up",
-                        rule=f"installment {row.number} of {plan.count} due {row.due_on}",
-                        source="installment plan",
-                        rule_key=key,
-                        judgment_id=judgment.id,
-                    )
-                )
-                existing.add(key)
-    if created:
-        add_event(case, "installment_missed", str(len(created)))
-        audit.record("installment.missed", case, detail=str(len(created)))
-    return created
 
 
 # --- disbursements -----------------------------------------------------------------
@@ -722,13 +655,7 @@ def record_disbursement(
     if account is None:
         raise JudgmentError("worker_id", _("This worker has no share of this judgment."))
     if amount > account.held:
-        raise JudgmentError(
-            "amount",
-            _(
-                "Only %(held)s collected for this worker has not been passed on yet.",
-                held=_fmt_money(account.held),
-            ),
-        )
+        raise JudgmentError("amount", _refusal_over_held(account, amount))
     row = Disbursement(
         id=uuid.uuid4(),
         case_id=judgment.case_id,
@@ -751,6 +678,33 @@ def record_disbursement(
             "amount", _("Someone changed this judgment at the same moment. Try again.")
         ) from None
     return row
+
+
+def _refusal_over_held(account: WorkerAccount, amount: Decimal) -> str:
+    """Why a disbursement was refused, and what can be passed on instead."""
+    if account.collected == 0:
+        return _(
+            "%(amount)s cannot be passed on: nothing has been collected for this worker yet "
+            "(their share of the judgment is %(share)s). Record the payment received first.",
+            amount=_fmt_money(amount),
+            share=_fmt_money(account.share),
+        )
+    if account.held == 0:
+        return _(
+            "%(amount)s cannot be passed on: all %(collected)s collected for this worker "
+            "has already been passed on to them.",
+            amount=_fmt_money(amount),
+            collected=_fmt_money(account.collected),
+        )
+    return _(
+        "%(amount)s is more than the %(held)s available for this worker: %(collected)s "
+        "collected for them, of which %(disbursed)s was already passed on. Pass on "
+        "%(held)s or less.",
+        amount=_fmt_money(amount),
+        held=_fmt_money(account.held),
+        collected=_fmt_money(account.collected),
+        disbursed=_fmt_money(account.disbursed),
+    )
 
 
 def case_disbursements(case: Case) -> list[Disbursement]:
@@ -818,6 +772,8 @@ class CaseSummary:
     collected: Decimal
     disbursed: Decimal
     next_deadline: Deadline | None
+    #: Clocks whose day has passed and that nobody has marked done, latest first.
+    passed: list[Deadline] = field(default_factory=list)
 
 
 def case_summary(case: Case, today: date | None = None) -> CaseSummary:
@@ -825,14 +781,14 @@ def case_summary(case: Case, today: date | None = None) -> CaseSummary:
     today = today or date.today()
     standings = [(j, standing(j, today)) for j in case.judgments]
     disbursed = sum((Decimal(d.amount) for d in case_disbursements(case)), ZERO)
-    upcoming = sorted(
-        (d for d in case.deadlines if d.judgment_id is not None and not d.done),
-        key=lambda d: d.due_on,
-    )
+    open_clocks = [d for d in case.deadlines if d.judgment_id is not None and not d.done]
+    upcoming = sorted((d for d in open_clocks if d.due_on >= today), key=lambda d: d.due_on)
+    passed = sorted((d for d in open_clocks if d.due_on < today), key=lambda d: d.due_on)
     return CaseSummary(
         standings=standings,
         total_due=sum((s.total_due for _j, s in standings), ZERO),
         collected=sum((s.collected for _j, s in standings), ZERO),
         disbursed=disbursed,
         next_deadline=upcoming[0] if upcoming else None,
+        passed=passed[::-1],
     )

@@ -21,8 +21,9 @@ from werkzeug.routing import BuildError
 from wtforms import SelectChoice
 
 from casework import authz
+from casework.cases.forms import STATUS_LABELS
 from casework.extensions import db
-from casework.judgments import forms, service, statements
+from casework.judgments import clocks, forms, installments, service, statements
 from casework.keys import keystore
 from casework.models.judgment import EnforcementAction
 
@@ -43,11 +44,12 @@ def case_href(case) -> str:
 
 
 def judgments_summary(case):
-    """For the case page's panel: flag missed installments, then sum up the judgments."""
-    if service.flag_missed_installments(case):
-        db.session.commit()
+    """For the case page's panel: what the judgments are worth (reads only, never writes)."""
     _preload(case)
     return service.case_summary(case)
+
+
+bp.add_app_template_filter(forms.rate_percent, "percent")
 
 
 @bp.app_context_processor
@@ -56,6 +58,8 @@ def _helpers():
         "case_href": case_href,
         "judgment_labels": forms.LABELS,
         "judgments_summary": judgments_summary,
+        "clock_passed": clocks.passed_text,
+        "can_record_judgment": service.can_record_judgment,
         # Stored law labels are msgids that may hold a literal "%": no formatting.
         "law_label": _,
     }
@@ -93,9 +97,6 @@ def _no_store(response):
 @bp.route("/cases/<case_id>/judgments")
 def index(case_id):
     case = authz.case_or_404(case_id, "judgment")
-    flagged = service.flag_missed_installments(case)
-    if flagged:
-        db.session.commit()
     _preload(case)
     summary = service.case_summary(case)
     return _no_store(
@@ -114,7 +115,8 @@ def new(case_id):
             form.shares.append_entry({"worker_id": str(worker.id), "amount": None})
     names = {str(w.id): w.name for w in workers}
     default_rate, _compounding = service.default_terms(case)
-    if form.validate_on_submit():
+    allowed = service.can_record_judgment(case)
+    if allowed and form.validate_on_submit():
         shares = []
         for entry in form.shares:
             try:
@@ -144,7 +146,13 @@ def new(case_id):
             flash(_("Judgment recorded."), "success")
             return redirect(url_for(".show", case_id=case.id, judgment_id=judgment.id))
     return render_template(
-        "judgments/new.html", case=case, form=form, names=names, default_rate=default_rate
+        "judgments/new.html",
+        case=case,
+        form=form,
+        names=names,
+        default_rate=default_rate,
+        allowed=allowed,
+        status_label=STATUS_LABELS.get(case.status, case.status),
     )
 
 
@@ -152,9 +160,6 @@ def new(case_id):
 def show(case_id, judgment_id):
     case = authz.case_or_404(case_id, "judgment")
     judgment = service.judgment_or_404(case, judgment_id)
-    flagged = service.flag_missed_installments(case)
-    if flagged:
-        db.session.commit()
     _preload(case)
     as_of = _as_of()
     standing = service.standing(judgment, as_of)
@@ -174,6 +179,9 @@ def show(case_id, judgment_id):
                 accounts=accounts,
                 names=names,
                 deadlines=deadlines,
+                grace_days=installments.grace_days(),
+                today=date.today(),
+                check_form=forms.CheckPlansForm(),
             )
         )
     )
@@ -248,6 +256,22 @@ def new_plan(case_id, judgment_id):
             return redirect(url_for(".show", case_id=case.id, judgment_id=judgment.id))
     _preload(case)
     return render_template("judgments/plan.html", case=case, judgment=judgment, form=form)
+
+
+@bp.post("/cases/<case_id>/judgments/<judgment_id>/plans/check")
+def check_plans(case_id, judgment_id):
+    """Check the case's plans now: a follow-up for a missed installment, once."""
+    case = authz.case_or_404(case_id, "payment")
+    judgment = service.judgment_or_404(case, judgment_id)
+    if not forms.CheckPlansForm().validate_on_submit():
+        abort(400)
+    flagged = service.flag_missed_installments(case)
+    db.session.commit()
+    if flagged:
+        flash(_("A missed installment was found: a follow-up deadline was added."), "warning")
+    else:
+        flash(_("No new missed installment: no follow-up added."), "info")
+    return redirect(url_for(".show", case_id=case.id, judgment_id=judgment.id))
 
 
 @bp.route("/cases/<case_id>/judgments/<judgment_id>/enforcement/new", methods=["GET", "POST"])

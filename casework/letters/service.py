@@ -512,6 +512,8 @@ def mark_sent(letter: Letter, *, user: User, sent_on: date, method: str) -> None
     case = letter.case
     add_event(case, "letter_sent", f"{letter.kind}:{method}", ref_id=letter.id)
     audit.record("letter.sent", letter, detail=f"{letter.kind}:{method}")
+    if letter.kind in ("demand", "retaliation_demand") and letter.amount:
+        case.amount_demanded = Decimal(letter.amount)
     if letter.kind == "demand":
         if "demand_sent" in allowed_next(case.status):
             try:

@@ -111,11 +111,31 @@ def test_audit_page_paginates(make, login_as, db_session):
     db_session.flush()
     client = login_as(admin)
     page = client.get("/admin/audit").get_data(as_text=True)
-    assert "Page 1 of 3" in page and page.count("<code>case.view</code>") == 50
+    assert "Page 1 of 3" in page and page.count("<td>Viewed a case</td>") == 50
     page = client.get("/admin/audit?page=3").get_data(as_text=True)
-    assert page.count("<code>case.view</code>") == 20
+    assert page.count("<td>Viewed a case</td>") == 20
 
 
 @pytest.mark.parametrize("role", ["advocate", "intake"])
 def test_audit_page_is_for_supervisors_and_admins(make, login_as, role):
     assert login_as(make.user(role)).get("/admin/audit").status_code == 403
+
+
+def test_audit_page_shows_words_and_local_time(make, login_as, db_session, app):
+    from datetime import UTC, datetime
+
+    sup = make.user("supervisor")
+    audit.record("letter.sent", object_type="letters", object_id="x", user_id=sup.id)
+    db_session.flush()
+    event = db_session.scalars(select(AuditEvent).order_by(AuditEvent.seq.desc())).first()
+    event.at = datetime(2026, 7, 1, 16, 5, 0, tzinfo=UTC)  # UTC: 12:05 PM in New York (EDT)
+    db_session.flush()
+    client = login_as(sup)
+    page = client.get("/admin/audit").get_data(as_text=True)
+    row = page.split('id="audit-events"', 1)[1]
+    assert "<td>Marked a letter sent</td>" in row and "<code>" not in row
+    assert "Jul 1, 2026, 12:05:00" in row and "16:05" not in row and "(UTC)" not in page
+    assert '<option value="letter.sent">Marked a letter sent</option>' in page
+    sup.locale = "es"
+    spanish = client.get("/admin/audit").get_data(as_text=True)
+    assert "Marcó una carta como enviada" in spanish

@@ -192,10 +192,61 @@ def test_installment_missed_flagged_once(app, make, ctx):
     created = service.flag_missed_installments(case, date(2025, 3, 15))
     assert len(created) == 1 and created[0].judgment_id == judgment.id
     assert service.flag_missed_installments(case, date(2025, 3, 16)) == []
-    later = service.flag_missed_installments(case, date(2025, 4, 2))
-    assert len(later) == 1
+    # A second missed installment while the follow-up is open makes no copy of it.
+    assert service.flag_missed_installments(case, date(2025, 4, 20)) == []
     missed = [d for d in case.deadlines if (d.rule_key or "").startswith("installment_missed")]
-    assert len(missed) == 2 and all(isinstance(d, Deadline) for d in missed)
+    assert len(missed) == 1 and all(isinstance(d, Deadline) for d in missed)
+    # Once staff mark it done, a later missed installment makes a new one.
+    missed[0].done = True
+    later = service.flag_missed_installments(case, date(2025, 4, 20))
+    assert len(later) == 1 and "installment 3 of 6" in later[0].rule
+    assert service.flag_missed_installments(case, date(2025, 4, 21)) == []
+
+
+def test_installment_paid_a_few_days_late_is_not_missed(app, make, ctx):
+    case, _ = _case(make)
+    judgment = _judgment(case, entered_on=date(2025, 1, 1))
+    service.add_installment_plan(
+        judgment, amount=D("500"), every="month", first_due_on=date(2025, 2, 1), count=4
+    )
+    pay(judgment, date(2025, 2, 3), "500")  # two days late
+    pay(judgment, date(2025, 3, 2), "500")  # one day late
+    rows = service.schedule(judgment.installment_plans[0], today=date(2025, 4, 5))
+    assert [r.status for r in rows] == ["paid_late", "paid_late", "due", "upcoming"]
+    assert [r.paid_on for r in rows[:2]] == [date(2025, 2, 3), date(2025, 3, 2)]
+    assert service.flag_missed_installments(case, date(2025, 4, 5)) == []
+    # Installment 3 (April 1) is missed once its ten days of grace have run out.
+    rows = service.schedule(judgment.installment_plans[0], today=date(2025, 4, 12))
+    assert rows[2].status == "missed"
+    assert len(service.flag_missed_installments(case, date(2025, 4, 12))) == 1
+
+
+def test_grace_period_is_configurable(app, make, ctx):
+    case, _ = _case(make)
+    judgment = _judgment(case, entered_on=date(2025, 1, 1))
+    service.add_installment_plan(
+        judgment, amount=D("500"), every="week", first_due_on=date(2025, 2, 3), count=2
+    )
+    app.config["CASEWORK_INSTALLMENT_GRACE_DAYS"] = 2
+    try:
+        rows = service.schedule(judgment.installment_plans[0], today=date(2025, 2, 6))
+    finally:
+        app.config["CASEWORK_INSTALLMENT_GRACE_DAYS"] = 10
+    assert rows[0].status == "missed"
+    rows = service.schedule(judgment.installment_plans[0], today=date(2025, 2, 6))
+    assert rows[0].status == "due"
+
+
+def test_a_payment_counts_toward_the_installment_it_pays(app, make, ctx):
+    case, _ = _case(make)
+    judgment = _judgment(case, entered_on=date(2025, 1, 1))
+    service.add_installment_plan(
+        judgment, amount=D("500"), every="month", first_due_on=date(2025, 2, 1), count=3
+    )
+    pay(judgment, date(2025, 2, 1), "500")
+    pay(judgment, date(2025, 3, 20), "1000")  # installment 2, late, and installment 3 early
+    rows = service.schedule(judgment.installment_plans[0], today=date(2025, 4, 15))
+    assert [r.status for r in rows] == ["paid", "paid_late", "paid"]
 
 
 def test_disbursement_over_share_refused(app, make, ctx):

@@ -116,7 +116,7 @@ def test_overpayment_refused_with_a_message(setup, make, login_as):
     assert judgment.payments == []
 
 
-def test_disbursement_plan_enforcement_and_statements(setup, make, login_as, app):
+def test_disbursement_plan_enforcement_and_statements(setup, make, login_as, app, db_session):
     case, advocate = setup
     worker = case.workers[0]
     client = login_as(advocate)
@@ -150,7 +150,9 @@ def test_disbursement_plan_enforcement_and_statements(setup, make, login_as, app
             "method": "check",
         },
     )
-    assert b"has not been passed on yet" in too_much.data
+    refusal = too_much.get_data(as_text=True)
+    assert "$800.01 is more than the $800.00 available for this worker" in refusal
+    assert "$800.00 collected for them, of which $0.00 was already passed on" in refusal
     ok = client.post(
         f"{base}/disbursements/new",
         data={
@@ -162,6 +164,17 @@ def test_disbursement_plan_enforcement_and_statements(setup, make, login_as, app
         },
     )
     assert ok.status_code == 302
+    second = client.post(
+        f"{base}/disbursements/new",
+        data={
+            "worker_id": str(worker.id),
+            "paid_on": date.today().isoformat(),
+            "amount": "400.00",
+            "method": "check",
+        },
+    ).get_data(as_text=True)
+    assert "$400.00 is more than the $300.00 available for this worker" in second
+    assert "of which $500.00 was already passed on. Pass on $300.00 or less." in second
     plan = client.post(
         f"{base}/plans/new",
         data={
@@ -173,13 +186,19 @@ def test_disbursement_plan_enforcement_and_statements(setup, make, login_as, app
     )
     assert plan.status_code == 302
     page = client.get(base)
-    assert b"Missed" in page.data
-    flagged = [d for d in case.deadlines if (d.rule_key or "").startswith("installment_missed")]
-    assert flagged
-    client.get(base)
-    assert len(
-        [d for d in case.deadlines if (d.rule_key or "").startswith("installment_missed")]
-    ) == len(flagged)
+    assert b"Missed" in page.data and b"Check the plan now" in page.data
+
+    def follow_ups():
+        db_session.expire_all()
+        return [d for d in case.deadlines if (d.rule_key or "").startswith("installment_missed")]
+
+    assert follow_ups() == []  # a page view writes nothing
+    checked = client.post(f"{base}/plans/check", follow_redirects=True)
+    assert b"a follow-up deadline was added" in checked.data
+    assert len(follow_ups()) == 1
+    again = client.post(f"{base}/plans/check", follow_redirects=True)
+    assert b"No new missed installment" in again.data
+    assert len(follow_ups()) == 1
     enf = client.post(
         f"{base}/enforcement/new",
         data={
@@ -223,3 +242,28 @@ def test_case_panel_renders(setup, make, app):
     assert "Judgments and collection" in html
     assert "Record a judgment or settlement" in html
     assert "Next collection deadline" in html
+
+
+def test_disbursement_before_any_payment_says_nothing_was_collected(setup, make, login_as):
+    case, advocate = setup
+    from casework.models.judgment import JudgmentShare
+
+    judgment = make.judgment(
+        case,
+        entered_on=date(2025, 1, 15),
+        appeal_deadline=date(2025, 2, 14),
+        shares=[JudgmentShare(worker_id=case.workers[0].id, amount=D("10000.00"))],
+    )
+    page = login_as(advocate).post(
+        f"/cases/{case.id}/judgments/{judgment.id}/disbursements/new",
+        data={
+            "worker_id": str(case.workers[0].id),
+            "paid_on": date.today().isoformat(),
+            "amount": "100.00",
+            "method": "check",
+        },
+    )
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "$100.00 cannot be passed on: nothing has been collected for this worker yet" in text
+    assert "Only $0.00" not in text
