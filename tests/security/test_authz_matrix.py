@@ -37,6 +37,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("admin.new_user", "GET"): "302 403 403 403 403 200",
     ("admin.new_user", "POST"): "302 403 403 403 403 200",
     ("admin.reset_totp", "POST"): "302 403 403 403 403 302",
+    ("admin.settings_page", "GET"): "302 403 403 403 403 200",
+    ("admin.settings_page", "POST"): "302 403 403 403 403 303",
     ("admin.shred_worker", "GET"): "302 403 403 403 403 200",
     ("admin.shred_worker", "POST"): "302 403 403 403 403 200",
     ("admin.users", "GET"): "302 403 403 403 403 200",
