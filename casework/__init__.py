@@ -96,6 +96,11 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     errors.init_app(app)
 
+    from casework import audit
+
+    # The audit chain's anchor in the server log once a day, to check a later chain against.
+    app.before_request(lambda: audit.log_anchor_daily(app))
+
     from casework.cli import casework_cli
 
     app.cli.add_command(casework_cli)

@@ -3,13 +3,21 @@
 Each event's hash is an HMAC (keyed from the master key ring's index key) over its
 fields and the previous event's hash, so an edited, deleted or reordered event
 breaks the chain at that point. Events never hold decrypted content.
+
+Cutting events off the end, and moving the head row to match, leaves a shorter chain
+that is still internally consistent; anchors catch that. An anchor is the chain's
+length and head hash at some moment (``<length>:<hash>``), kept where the database's
+holder cannot rewrite it: every backup's manifest records one, and the server log
+prints one a day. ``verify(anchors=...)`` checks that the chain still contains each.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import hmac
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -124,9 +132,78 @@ class Verification:
     reason: str = ""
 
 
-def verify(batch: int = 5000) -> Verification:
-    """Walk the chain in order; report the first broken link."""
+@dataclass(frozen=True)
+class Anchor:
+    """The chain's length and head hash at one moment."""
+
+    seq: int
+    hash: str
+    source: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+
+ANCHOR_RE = re.compile(r"(?<![0-9a-f])(\d+):([0-9a-f]{64})(?![0-9a-f])")
+
+
+def parse_anchor(text: str, source: str = "") -> Anchor:
+    """An anchor from ``<length>:<hash>``, or a log line holding one; ValueError otherwise."""
+    found = ANCHOR_RE.search(text.strip())
+    if not found:
+        raise ValueError("an anchor is <length>:<64 hex digits>")
+    return Anchor(int(found.group(1)), found.group(2), source or text.strip())
+
+
+def current_anchor() -> Anchor:
+    head = db.session.execute(
+        select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)
+    ).first()
+    return Anchor(head.seq, head.hash) if head else Anchor(0, GENESIS)
+
+
+_logged_on: dict[str, dt.date] = {}
+
+
+def log_anchor_daily(app) -> None:
+    """Print the chain's anchor to the server log once a day per process."""
+    today = dt.datetime.now(dt.UTC).date()
+    if _logged_on.get(app.name) == today:
+        return
+    try:
+        anchor = current_anchor()
+    except Exception:  # no table yet (a fresh database before its migration)
+        db.session.rollback()
+        return
+    _logged_on[app.name] = today
+    app.logger.info("audit anchor %s", anchor)
+
+
+def _check_anchors(anchors, seen: dict[int, str], length: int) -> Verification | None:
+    for anchor in sorted(anchors, key=lambda a: a.seq):
+        if anchor.seq > length:
+            return Verification(
+                False,
+                length,
+                length + 1,
+                f"the chain has {length} events but the anchor {anchor.source or anchor} "
+                f"recorded {anchor.seq}: events were cut from its end",
+            )
+        if anchor.seq and seen.get(anchor.seq) != anchor.hash:
+            return Verification(
+                False,
+                length,
+                anchor.seq,
+                f"event {anchor.seq} is not the one the anchor {anchor.source or anchor} recorded",
+            )
+    return None
+
+
+def verify(batch: int = 5000, anchors=()) -> Verification:
+    """Walk the chain in order; report the first broken link or a missing anchor."""
     key = _key()
+    wanted = {anchor.seq for anchor in anchors}
+    seen: dict[int, str] = {}
     prev = GENESIS
     expected_seq = 1
     checked = 0
@@ -148,6 +225,8 @@ def verify(batch: int = 5000) -> Verification:
             if _digest(key, event) != event.hash:
                 return Verification(False, checked, event.seq, "event altered")
             prev = event.hash
+            if event.seq in wanted:
+                seen[event.seq] = event.hash
             expected_seq += 1
             checked += 1
             last_seq = event.seq
@@ -155,4 +234,4 @@ def verify(batch: int = 5000) -> Verification:
     head = db.session.scalar(select(AuditHead).where(AuditHead.id == 1))
     if head is not None and (head.seq != checked or head.hash != prev):
         return Verification(False, checked, checked + 1, "events after this one are missing")
-    return Verification(True, checked)
+    return _check_anchors(anchors, seen, checked) or Verification(True, checked)

@@ -132,27 +132,109 @@ def case_or_404(case_id: uuid.UUID | str, action: str = "view") -> Case:
     return case
 
 
+def _uuid_or_404(value: uuid.UUID | str) -> uuid.UUID:
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        abort(404)
+
+
+def _cases_of(link_model, column, key: uuid.UUID) -> list[Case]:
+    return list(
+        db.session.scalars(
+            select(Case).join(link_model, link_model.case_id == Case.id).where(column == key)
+        ).unique()
+    )
+
+
+def _shared_record_or_404(model, link_model, column, record_id, action: str):
+    """A worker or employer, reached through the cases it is on.
+
+    Visible when the user may see one of its cases (supervisors see every record);
+    for an edit, the user must also be allowed to edit one of them, or it is a 404
+    as for a case they may only read.
+    """
+    if current_user.role == "admin":
+        abort(403)
+    require(action)
+    key = _uuid_or_404(record_id)
+    record = db.session.get(model, key)
+    if record is None:
+        abort(404)
+    if current_user.role == "supervisor":
+        return record
+    cases = _cases_of(link_model, column, key)
+    if not any(can_on_case(case, "view") for case in cases):
+        abort(404)
+    if action.endswith(".edit") and not any(can_on_case(case, "edit") for case in cases):
+        abort(404)
+    return record
+
+
 def worker_or_404(worker_id: uuid.UUID | str, action: str = "worker.view"):
     """The worker, if the user's role allows the action and they may see one of their cases."""
     from casework.models.case import CaseWorker
     from casework.models.party import Worker
 
-    require(action)
-    try:
-        key = worker_id if isinstance(worker_id, uuid.UUID) else uuid.UUID(str(worker_id))
-    except ValueError:
-        abort(404)
-    worker = db.session.get(Worker, key)
-    if worker is None:
-        abort(404)
-    clause = visible_cases_clause(current_user)
-    if clause is not None:
-        visible = db.session.scalar(
-            select(CaseWorker.id)
-            .join(Case, Case.id == CaseWorker.case_id)
-            .where(CaseWorker.worker_id == key, clause)
-            .limit(1)
+    return _shared_record_or_404(Worker, CaseWorker, CaseWorker.worker_id, worker_id, action)
+
+
+def employer_or_404(employer_id: uuid.UUID | str, action: str = "employer.view"):
+    """The employer, if the user's role allows the action and they may see one of its cases."""
+    from casework.models.case import CaseEmployer
+    from casework.models.party import Employer
+
+    return _shared_record_or_404(
+        Employer, CaseEmployer, CaseEmployer.employer_id, employer_id, action
+    )
+
+
+def cases_of_worker(worker) -> list[Case]:
+    from casework.models.case import CaseWorker
+
+    return _cases_of(CaseWorker, CaseWorker.worker_id, worker.id)
+
+
+def cases_of_employer(employer) -> list[Case]:
+    from casework.models.case import CaseEmployer
+
+    return _cases_of(CaseEmployer, CaseEmployer.employer_id, employer.id)
+
+
+def cases_blocking_edit(cases: list[Case], user: User | None = None) -> list[Case]:
+    """The cases among these that the user may not change.
+
+    A record shared by several cases (a worker in two claims, an employer with a
+    history) is changed only by someone who may change every one of them.
+    """
+    user = user or current_user
+    return [case for case in cases if not can_on_case(case, "edit", user)]
+
+
+def edit_every_case_or_403(record, cases: list[Case]) -> list[Case]:
+    """The cases of a shared record if the user may change every one; else a 403 saying why."""
+    from flask import make_response, render_template
+    from flask_babel import gettext as _
+    from flask_babel import ngettext
+
+    count = len(cases_blocking_edit(cases))
+    if not count:
+        return cases
+    if record.__tablename__ == "workers":
+        message = ngettext(
+            "This worker is also on %(num)d case you may not change, so you may not edit "
+            "their details. A supervisor can.",
+            "This worker is also on %(num)d cases you may not change, so you may not edit "
+            "their details. A supervisor can.",
+            count,
         )
-        if visible is None:
-            abort(404)
-    return worker
+    else:
+        message = ngettext(
+            "This employer is also on %(num)d case you may not change, so you may not edit "
+            "its details. A supervisor can.",
+            "This employer is also on %(num)d cases you may not change, so you may not edit "
+            "its details. A supervisor can.",
+            count,
+        )
+    page = render_template("errors/error.html", status=403, title=_("Not allowed"), message=message)
+    abort(make_response(page, 403))

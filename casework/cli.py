@@ -6,6 +6,7 @@ import importlib
 import importlib.util
 import os
 import uuid
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -170,17 +171,36 @@ def audit_cli() -> None:
 
 
 @audit_cli.command("verify")
-def audit_verify() -> None:
-    """Check the hash chain; report the first broken link."""
+@click.option(
+    "--anchor",
+    "anchors",
+    multiple=True,
+    help="A backup folder, or <length>:<hash> (as the server log's daily 'audit anchor' line "
+    "prints it), that the chain must still contain. Repeatable.",
+)
+def audit_verify(anchors: tuple[str, ...]) -> None:
+    """Check the hash chain; report the first broken link, or a cut against an anchor."""
     from casework import audit
+    from casework.keys import keystore
+    from casework.ops import backup
 
-    result = audit.verify()
+    given = []
+    for value in anchors:
+        try:
+            if Path(value).is_dir():
+                given.append(backup.audit_anchor_of(value, keystore().ring))
+            else:
+                given.append(audit.parse_anchor(value))
+        except (ValueError, backup.BackupError) as error:
+            raise click.ClickException(f"Anchor {value!r} cannot be used: {error}") from None
+    result = audit.verify(anchors=given)
     if result.ok:
-        click.echo(f"Audit log intact: {result.checked} events.")
+        checked = f" and {len(given)} anchor(s)" if given else ""
+        click.echo(f"Audit log intact: {result.checked} events{checked}.")
         return
     raise click.ClickException(
         f"Audit log broken at event {result.broken_at}: {result.reason} "
-        f"({result.checked} events checked before it)."
+        f"({result.checked} events checked)."
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 from flask import Flask
@@ -70,6 +72,53 @@ def load_ring(app: Flask) -> KeyRing:
         raise SystemExit(f"Casework will not start: {exc}") from None
 
 
+class KeyFileWatcher:
+    """Re-reads the key file when it changes, so a running server follows a rotation.
+
+    Checked at most once a second per process (one stat), and at once when a data key
+    names a master-key version the loaded ring lacks.
+    """
+
+    def __init__(self, app: Flask, path: str, store: KeyStore) -> None:
+        self.app, self.path, self.store = app, path, store
+        self._signature = self._stat()
+        self._checked = time.monotonic()
+        self._lock = threading.Lock()
+
+    def _stat(self) -> tuple | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def check(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self._checked < 1.0:
+            return
+        with self._lock:
+            self._checked = now
+            signature = self._stat()
+            if signature is None or (signature == self._signature and not force):
+                return
+            try:
+                ring = load_key_file(self.path)
+            except KeyFileError as exc:
+                self.app.logger.warning("The key file could not be re-read: %s", exc)
+                return
+            self._signature = signature
+            if ring != self.store.ring:
+                self.store.install_ring(ring)
+                self.app.logger.info(
+                    "Key ring reloaded: versions %s, primary %s",
+                    ", ".join(map(str, ring.versions)),
+                    ring.primary_version,
+                )
+
+    def unknown_version(self) -> None:
+        self.check(force=True)
+
+
 def init_app(app: Flask) -> None:
     """Load the ring and install the key store the encrypted fields use."""
     ring = load_ring(app)
@@ -80,6 +129,14 @@ def init_app(app: Flask) -> None:
     )
     app.extensions["casework_keystore"] = store
     columns.install_keystore(store)
+    path = app.config.get("CASEWORK_KEY_FILE")
+    if path and not app.config.get("CASEWORK_MASTER_KEYS"):
+        watcher = KeyFileWatcher(app, path, store)
+        store.on_unknown_version = watcher.unknown_version
+        first = "casework_key_watcher" not in app.extensions
+        app.extensions["casework_key_watcher"] = watcher
+        if first:
+            app.before_request(lambda: app.extensions["casework_key_watcher"].check())
 
 
 def keystore(app: Flask | None = None) -> KeyStore:

@@ -54,6 +54,8 @@ EVENTS: dict[str, Message] = {
     "deadline_done": Message(N_("%(who)s marked a deadline done"), {"who": "text"}),
     "worker_added": Message(N_("%(who)s added a worker"), {"who": "text"}),
     "employer_added": Message(N_("%(who)s added an employer"), {"who": "text"}),
+    "worker_edited": Message(N_("%(who)s edited a worker's details"), {"who": "text"}),
+    "employer_edited": Message(N_("%(who)s edited an employer's details"), {"who": "text"}),
     "letter_generated": Message(N_("%(who)s generated a letter"), {"who": "text"}),
     "letter_approved": Message(N_("%(who)s approved a letter"), {"who": "text"}),
     "letter_returned": Message(N_("%(who)s returned a letter for changes"), {"who": "text"}),
@@ -70,6 +72,8 @@ EVENTS: dict[str, Message] = {
 #: Events whose stored particulars (a letter kind, an amount) are shown after the words.
 EVENTS_WITH_DETAIL = frozenset(
     {
+        "worker_edited",
+        "employer_edited",
         "letter_generated",
         "letter_approved",
         "letter_returned",

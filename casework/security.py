@@ -20,10 +20,10 @@ HEADERS = {
 
 
 def apply_headers(response: Response) -> Response:
-    """Add the headers; pages other than static files are never cached."""
+    """Add the headers; nothing but a static file that was found is ever cached."""
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
-    if request.endpoint != "static":
+    if request.endpoint != "static" or response.status_code >= 400:
         response.headers["Cache-Control"] = "no-store"
     return response
 

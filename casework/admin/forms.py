@@ -57,3 +57,14 @@ class ShredWorkerForm(FlaskForm):
     )
     password = PasswordField(_l("Your password"), validators=[DataRequired(), Length(max=128)])
     submit = SubmitField(_l("Shred this worker's identifying data"))
+
+
+class SettingsForm(FlaskForm):
+    letters_self_approval = BooleanField(
+        _l("A supervisor may approve a letter they generated themselves"),
+        description=_l(
+            "Only for an organization with one supervisor. The letter's history then says it "
+            "was self-approved."
+        ),
+    )
+    submit = SubmitField(_l("Save settings"))

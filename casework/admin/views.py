@@ -6,9 +6,16 @@ import uuid
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from casework.admin.forms import EditUserForm, NewUserForm, ResetTotpForm, ShredWorkerForm
+from casework import audit
+from casework.admin.forms import (
+    EditUserForm,
+    NewUserForm,
+    ResetTotpForm,
+    SettingsForm,
+    ShredWorkerForm,
+)
 from casework.auth import service
 from casework.auth.views import password_messages
 from casework.authz import requires
@@ -125,3 +132,33 @@ def shred_worker():
             )
             return redirect(url_for("admin.shred_worker"))
     return render_template("admin/shred_worker.html", form=form)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@requires("settings.manage")
+def settings_page():
+    """Organization settings: whether a lone supervisor may approve their own letters."""
+    from casework import settings
+    from casework.letters.service import SELF_APPROVAL_SETTING
+
+    key = SELF_APPROVAL_SETTING
+    form = SettingsForm(data={"letters_self_approval": settings.get(key) == "1"})
+    supervisors = db.session.scalar(
+        select(func.count()).where(User.role == "supervisor", User.active.is_(True))
+    )
+    if form.validate_on_submit():
+        wanted = bool(form.letters_self_approval.data)
+        if wanted and supervisors > 1:
+            form.letters_self_approval.errors.append(
+                _(
+                    "There are %(num)d active supervisors: one approves the other's letters.",
+                    num=supervisors,
+                )
+            )
+            return render_template("admin/settings.html", form=form), 422
+        settings.put(key, "1" if wanted else None)
+        audit.record("settings.letters_self_approval", detail="on" if wanted else "off")
+        db.session.commit()
+        flash(_("Settings saved."), "success")
+        return redirect(url_for("admin.settings_page"), 303)
+    return render_template("admin/settings.html", form=form)

@@ -325,14 +325,26 @@ def assign_case(case: Case, assignee: User | None, team: list[User]) -> None:
     )
 
 
-def update_worker(worker: Worker, values: dict[str, Any]) -> None:
-    _apply_worker(worker, values)
-    audit.record("worker.edit", worker)
+def _changed(record, fields: tuple[str, ...], apply, values: dict[str, Any]) -> str:
+    before = {name: getattr(record, name) for name in fields}
+    apply(record, values)
+    return ", ".join(name for name in fields if getattr(record, name) != before[name])
 
 
-def update_employer(employer: Employer, values: dict[str, Any]) -> None:
-    _apply_employer(employer, values)
-    audit.record("employer.edit", employer)
+def update_worker(worker: Worker, values: dict[str, Any], cases: list[Case] = ()) -> None:
+    """Save a worker's details; each case the worker is on records the change."""
+    changed = _changed(worker, WORKER_FIELDS, _apply_worker, values)
+    for case in cases:
+        add_event(case, "worker_edited", changed or None, ref_id=worker.id)
+    audit.record("worker.edit", worker, detail=changed or None)
+
+
+def update_employer(employer: Employer, values: dict[str, Any], cases: list[Case] = ()) -> None:
+    """Save an employer's details; each case the employer is on records the change."""
+    changed = _changed(employer, EMPLOYER_FIELDS, _apply_employer, values)
+    for case in cases:
+        add_event(case, "employer_edited", changed or None, ref_id=employer.id)
+    audit.record("employer.edit", employer, detail=changed or None)
 
 
 def add_worker(case: Case, data: WorkerInput) -> CaseWorker:

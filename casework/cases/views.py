@@ -23,7 +23,6 @@ from casework.cases.workflow import WorkflowError, allowed_next, change_status
 from casework.crypto.columns import Unreadable
 from casework.extensions import db
 from casework.models.case import Case, CaseEmployer, CaseEvent, CaseWorker, Note
-from casework.models.party import Employer
 from casework.models.user import User
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
@@ -636,6 +635,7 @@ def audit_view(obj) -> None:
 @bp.route("/workers/<worker_id>/edit", methods=["GET", "POST"])
 def edit_worker(worker_id):
     person = authz.worker_or_404(worker_id, "worker.edit")
+    cases = authz.edit_every_case_or_403(person, authz.cases_of_worker(person))
     if request.method == "POST":
         form = F.WorkerForm()
     else:
@@ -644,7 +644,7 @@ def edit_worker(worker_id):
         form = F.WorkerForm(formdata=None, data=data)
     if form.validate_on_submit():
         service.update_worker(
-            person, {name: getattr(form, name).data for name in service.WORKER_FIELDS}
+            person, {name: getattr(form, name).data for name in service.WORKER_FIELDS}, cases
         )
         db.session.commit()
         flash(_("Worker details saved."), "success")
@@ -653,11 +653,8 @@ def edit_worker(worker_id):
 
 
 @bp.get("/employers/<employer_id>")
-@authz.requires("employer.view")
 def employer(employer_id):
-    business = db.session.get(Employer, _uuid_or_none(employer_id) or uuid.uuid4())
-    if business is None:
-        abort(404)
+    business = authz.employer_or_404(employer_id)
     links = list(
         db.session.scalars(select(CaseEmployer).where(CaseEmployer.employer_id == business.id))
     )
@@ -682,11 +679,9 @@ def employer(employer_id):
 
 
 @bp.route("/employers/<employer_id>/edit", methods=["GET", "POST"])
-@authz.requires("employer.edit")
 def edit_employer(employer_id):
-    business = db.session.get(Employer, _uuid_or_none(employer_id) or uuid.uuid4())
-    if business is None:
-        abort(404)
+    business = authz.employer_or_404(employer_id, "employer.edit")
+    cases = authz.edit_every_case_or_403(business, authz.cases_of_employer(business))
     if request.method == "POST":
         form = F.EmployerForm()
     else:
@@ -695,7 +690,7 @@ def edit_employer(employer_id):
         form = F.EmployerForm(formdata=None, data=data)
     if form.validate_on_submit():
         service.update_employer(
-            business, {name: getattr(form, name).data for name in service.EMPLOYER_FIELDS}
+            business, {name: getattr(form, name).data for name in service.EMPLOYER_FIELDS}, cases
         )
         db.session.commit()
         flash(_("Employer details saved."), "success")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import event, func, select
@@ -42,6 +42,20 @@ class KeyStore:
         self.bits = index_bits_
         self._ciphers: OrderedDict[tuple, FieldCipher] = OrderedDict()
         self._cache_size = cache_size
+        #: Called when a data key names a master-key version the ring lacks (the key file
+        #: may have been rotated by another process); it may install a newer ring.
+        self.on_unknown_version: Callable[[], None] | None = None
+
+    def install_ring(self, ring: KeyRing) -> None:
+        """Use a newer ring (a rotation): new wraps use its primary, unwraps its versions.
+
+        Unwrapped data keys stay cached: rotation re-wraps them, it does not change them.
+        """
+        envelope = Envelope(ring)
+        if ring.index_key != self.ring.index_key:
+            self.indexer = BlindIndexer(ring.index_key, self.bits)
+        self.envelope = envelope
+        self.ring = ring
 
     @classmethod
     def for_workers(cls, ring: KeyRing, expected_workers: int, bits: int = 0) -> KeyStore:
@@ -73,6 +87,8 @@ class KeyStore:
         cache_key = (subject_id, row.kek_version, hashlib.sha256(row.wrapped).digest())
         cipher = self._ciphers.get(cache_key)
         if cipher is None:
+            if row.kek_version not in self.ring.versions and self.on_unknown_version:
+                self.on_unknown_version()
             dek = self.envelope.unwrap(row.wrapped, kind, subject_id, row.kek_version)
             cipher = FieldCipher(dek)
             self._remember(cache_key, cipher)

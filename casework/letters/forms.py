@@ -63,6 +63,10 @@ ERRORS = {
         "prints. Edit the case's text and try again."
     ),
     "not_draft": _l("Only a draft can be approved or returned."),
+    "own_letter": _l(
+        "You generated this letter, so another supervisor must approve it. An organization "
+        "with one supervisor can allow self-approval in Admin, Settings."
+    ),
     "not_approved": _l("Only an approved letter can be marked sent."),
     "copy_follows_original": _l("A worker's copy follows its original letter."),
     "comment_required": _l("Say what should change."),

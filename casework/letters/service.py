@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from casework import audit
 from casework.extensions import db
@@ -456,19 +456,42 @@ def _with_copies(letter: Letter) -> list[Letter]:
     return [letter, *copies_of(letter)]
 
 
+SELF_APPROVAL_SETTING = "letters_self_approval"
+
+
+def self_approval_allowed() -> bool:
+    """Whether a supervisor may approve a letter they generated themselves.
+
+    Only an organization with a single active supervisor may allow it (Admin, Settings);
+    with a second supervisor, a second person always reads a letter before it goes out.
+    """
+    from casework import settings
+
+    if settings.get(SELF_APPROVAL_SETTING) != "1":
+        return False
+    supervisors = db.session.scalar(
+        select(func.count()).where(User.role == "supervisor", User.active.is_(True))
+    )
+    return supervisors == 1
+
+
 def approve_letter(letter: Letter, *, user: User) -> None:
-    """A supervisor approves a draft (and its workers' copies)."""
+    """A supervisor other than its author approves a draft (and its workers' copies)."""
     if letter.copy_of_id is not None:
         raise LetterError("status", "copy_follows_original")
     if letter.status != "draft":
         raise LetterError("status", "not_draft")
+    own = letter.generated_by_id == user.id
+    if own and not self_approval_allowed():
+        raise LetterError("status", "own_letter")
     now = utcnow()
     for row in _with_copies(letter):
         row.status = "approved"
         row.approved_by_id = user.id
         row.approved_at = now
-    add_event(letter.case, "letter_approved", letter.kind, ref_id=letter.id)
-    audit.record("letter.approve", letter, detail=letter.kind)
+    detail = f"{letter.kind}, self-approved" if own else letter.kind
+    add_event(letter.case, "letter_approved", detail, ref_id=letter.id)
+    audit.record("letter.approve", letter, detail=detail)
 
 
 def return_letter(letter: Letter, *, user: User, comment: str) -> None:

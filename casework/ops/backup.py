@@ -14,10 +14,15 @@ overwritten), the migration revision and when it was made. It never holds a key 
 decrypted value; the dump holds only ciphertext and wrapped data keys, so a backup is
 useless without the key file, which is backed up separately.
 
-``restore`` refuses, changing nothing, when the dump does not match its checksum, when the
-loaded key ring lacks a needed version (or holds a different key under its number), or when
-the backup's migration revision is not the code's; after restoring it checks every table
-against the manifest again.
+The manifest is authenticated (see ``manifest.py``) and records the audit chain's anchor.
+
+``restore`` refuses, changing nothing, when the manifest's authentication fails, when the
+dump does not match its checksum, when the loaded key ring lacks a needed version (or holds
+a different key under its number), or when the backup's migration revision is not the
+code's. It then restores into a scratch copy (a file beside the SQLite database, or a new
+PostgreSQL database) and checks every table's row count and digest there; only a copy that
+matches replaces the database (an atomic rename, or one ``pg_restore`` transaction). Every
+refusal names the check that failed.
 """
 
 from __future__ import annotations
@@ -37,16 +42,23 @@ from pathlib import Path
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 
-MANIFEST = "manifest.json"
-FORMAT = "casework-backup-v1"
+from casework.ops.manifest import (
+    FORMAT,
+    MANIFEST,
+    BackupError,
+    audit_anchor_of,
+    compare_tables,
+    read_manifest,
+    sign_manifest,
+    verify_manifest,
+)
+
+__all__ = ["BackupError", "audit_anchor_of", "backup", "check", "restore", "sign_manifest"]
+
 SQLITE_DUMP = "casework.sqlite3"
 POSTGRES_DUMP = "casework.pgdump"
 KCV_LABEL = b"casework-backup-key-check"
 CHUNK = 1024 * 1024
-
-
-class BackupError(Exception):
-    """A backup or restore that was refused or failed; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +124,14 @@ def _key_versions(connection: Connection) -> list[int]:
 def key_check_value(ring, version: int) -> str:
     """A short public fingerprint of one master key (HMAC of a fixed label; no key material)."""
     return hmac.new(ring.key(version), KCV_LABEL, hashlib.sha256).hexdigest()[:16]
+
+
+def _audit_head(connection: Connection) -> dict:
+    """The audit chain's length and head hash in this snapshot: an anchor for later checks."""
+    if "audit_head" not in inspect(connection).get_table_names():
+        return {"length": 0, "head": "0" * 64}
+    row = connection.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1")).first()
+    return {"length": int(row[0]), "head": row[1]} if row else {"length": 0, "head": "0" * 64}
 
 
 def _revision(connection: Connection) -> str | None:
@@ -182,11 +202,12 @@ def backup(engine: Engine, ring, target: str | os.PathLike, app=None) -> dict:
                 tables = table_checksums(connection)
                 versions = _key_versions(connection)
                 revision = _revision(connection)
+                audit = _audit_head(connection)
         finally:
             reader.dispose()
     elif dialect == "postgresql":
         dump = target / POSTGRES_DUMP
-        tables, versions, revision = _postgres_backup(engine, dump)
+        tables, versions, revision, audit = _postgres_backup(engine, dump)
     else:
         raise BackupError(f"Backups of {dialect} databases are not supported.")
     os.chmod(dump, 0o600)
@@ -207,7 +228,9 @@ def backup(engine: Engine, ring, target: str | os.PathLike, app=None) -> dict:
         "key_versions": versions,
         "key_check_values": {str(v): key_check_value(ring, v) for v in versions},
         "tables": tables,
+        "audit": audit,
     }
+    manifest = sign_manifest(manifest, ring)
     manifest_path = target / MANIFEST
     manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     os.chmod(manifest_path, 0o600)
@@ -240,6 +263,7 @@ def _postgres_backup(engine: Engine, dump: Path):
             tables = table_checksums(connection)
             versions = _key_versions(connection)
             revision = _revision(connection)
+            audit = _audit_head(connection)
             # pg_dump reads the very snapshot the checksums were computed on.
             _run(
                 [
@@ -253,29 +277,16 @@ def _postgres_backup(engine: Engine, dump: Path):
                 ],
                 env,
             )
-    return tables, versions, revision
+    return tables, versions, revision, audit
 
 
 # --- restore -----------------------------------------------------------------------
 
 
-def read_manifest(source: str | os.PathLike) -> tuple[Path, dict]:
-    source = Path(source)
-    path = source / MANIFEST
-    try:
-        manifest = json.loads(path.read_text())
-    except FileNotFoundError:
-        raise BackupError(f"No {MANIFEST} in {source}: this is not a Casework backup.") from None
-    except (OSError, ValueError) as exc:
-        raise BackupError(f"{path} cannot be read: {exc}") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError(f"{path} is not a {FORMAT} manifest.")
-    return source, manifest
-
-
 def check(source: str | os.PathLike, engine: Engine, ring, app=None) -> tuple[Path, dict]:
     """Every check a restore makes before it touches the database; raises BackupError."""
     source, manifest = read_manifest(source)
+    verify_manifest(manifest, ring)
     if manifest.get("dialect") != engine.dialect.name:
         raise BackupError(
             f"This backup is of a {manifest.get('dialect')} database; the configured database "
@@ -321,38 +332,25 @@ def check(source: str | os.PathLike, engine: Engine, ring, app=None) -> tuple[Pa
 
 
 def restore(source: str | os.PathLike, engine: Engine, ring, app=None) -> RestoreReport:
-    """Check the backup, replace the database with it, then verify every table."""
+    """Check the backup, restore it into a scratch copy and check every table, then replace.
+
+    On any failed check the configured database is left exactly as it was, and the
+    message names the check.
+    """
     source, manifest = check(source, engine, ring, app)
     dump = source / manifest["dump"]
+    expected = manifest["tables"]
     if engine.dialect.name == "sqlite":
-        _sqlite_restore(engine, dump)
+        _sqlite_restore(engine, dump, expected)
     else:
-        url, env = _libpq(engine)
-        engine.dispose()
-        _run(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--no-privileges",
-                "--exit-on-error",
-                "--single-transaction",
-                f"--dbname={url}",
-                str(dump),
-            ],
-            env,
-        )
+        _postgres_restore(engine, dump, expected)
     engine.dispose()
     with engine.connect() as connection:
-        found = table_checksums(connection)
-    expected = manifest["tables"]
-    differ = sorted(
-        name for name in expected if found.get(name, {}).get("sha256") != expected[name]["sha256"]
-    )
+        differ = compare_tables(table_checksums(connection), expected)
     if differ:
         raise BackupError(
-            "The restored database does not match the manifest in table(s): " + ", ".join(differ)
+            "Check failed: restored tables. The restored database does not match the manifest "
+            "in table(s): " + ", ".join(differ)
         )
     return RestoreReport(
         dialect=engine.dialect.name,
@@ -362,19 +360,85 @@ def restore(source: str | os.PathLike, engine: Engine, ring, app=None) -> Restor
     )
 
 
-def _sqlite_restore(engine: Engine, dump: Path) -> None:
+def _scratch_refusal(differ: list[str]) -> BackupError:
+    return BackupError(
+        "Check failed: table digests and row counts. The backup's data does not match its "
+        "manifest in table(s): " + ", ".join(differ) + ". Nothing was restored."
+    )
+
+
+def _postgres_restore(engine: Engine, dump: Path, expected: dict) -> None:
+    """Restore into a scratch database, check it, then replace the target in one transaction."""
+    import secrets
+
+    from sqlalchemy import create_engine
+
+    url, env = _libpq(engine)
+    server = make_url(engine.url)
+    scratch_name = f"{server.database}_restore_{secrets.token_hex(4)}"
+    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{scratch_name}"'))
+        scratch = engine.url.set(database=scratch_name)
+        scratch_url, _env = _libpq(create_engine(scratch))
+        restore_command = [
+            "pg_restore",
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+        ]
+        _run([*restore_command, f"--dbname={scratch_url}", str(dump)], env)
+        checker = create_engine(scratch)
+        try:
+            with checker.connect() as connection:
+                differ = compare_tables(table_checksums(connection), expected)
+        finally:
+            checker.dispose()
+        if differ:
+            raise _scratch_refusal(differ)
+        engine.dispose()
+        # The checked dump replaces the target in one transaction: all of it or none.
+        _run(
+            [*restore_command, "--clean", "--if-exists", f"--dbname={url}", str(dump)],
+            env,
+        )
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{scratch_name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _sqlite_restore(engine: Engine, dump: Path, expected: dict) -> None:
+    from sqlalchemy import create_engine
+
     target = _sqlite_file(engine)
-    engine.dispose()
     target.parent.mkdir(parents=True, exist_ok=True)
-    # Copy next to the target, make it durable, then swap it in atomically; the old WAL
-    # and shared-memory files belong to the replaced database and go with it.
+    # Copy next to the target, check the copy completely, make it durable, then swap it
+    # in atomically; the old WAL and shared-memory files belong to the replaced database
+    # and go with it. A copy that fails a check is deleted and the target is untouched.
     fd, temporary = tempfile.mkstemp(prefix=".restore-", dir=target.parent)
     os.close(fd)
     try:
         shutil.copyfile(dump, temporary)
         os.chmod(temporary, 0o600)
+        checker = create_engine(f"sqlite:///{temporary}")
+        try:
+            with checker.connect() as connection:
+                differ = compare_tables(table_checksums(connection), expected)
+        except Exception as exc:
+            raise BackupError(
+                f"Check failed: reading the scratch copy ({exc.__class__.__name__}). "
+                "Nothing was restored."
+            ) from None
+        finally:
+            checker.dispose()
+        if differ:
+            raise _scratch_refusal(differ)
         with open(temporary, "rb") as handle:
             os.fsync(handle.fileno())
+        engine.dispose()
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(temporary, target)

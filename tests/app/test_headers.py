@@ -38,7 +38,8 @@ def header_problems(response, path: str) -> list[str]:
     for name, value in REQUIRED.items():
         if response.headers.get(name) != value:
             found.append(f"{path} [{response.status_code}]: {name}={response.headers.get(name)!r}")
-    if not path.startswith("/static/") and response.headers.get("Cache-Control") != "no-store":
+    cacheable = path.startswith("/static/") and response.status_code < 400
+    if not cacheable and response.headers.get("Cache-Control") != "no-store":
         found.append(f"{path} [{response.status_code}]: Cache-Control not no-store")
     return found
 
@@ -76,6 +77,8 @@ def test_404_page_has_headers_and_no_details(client, login_as, make):
         assert response.status_code == 404
         assert response.headers["Content-Security-Policy"] == DESIGN_CSP
         assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Cache-Control"] == "no-store"
+    assert client.get("/static/css/casework.css").headers.get("Cache-Control") != "no-store"
     login_as(make.user("advocate"))
     page = client.get("/no/such/page")
     assert page.status_code == 404

@@ -196,20 +196,35 @@ def test_restore_refuses_a_damaged_dump_a_missing_key_and_another_revision(tmp_p
 
         damage(app)
         before = raw_rows(app)
+        ring = app.extensions["casework_keystore"].ring
 
+        def write(manifest, signed=True):
+            manifest = ops.sign_manifest(manifest, ring) if signed else manifest
+            manifest_path.write_text(json.dumps(manifest))
+
+        # Any change to the manifest without the key ring is caught first.
+        manifest = json.loads(good)
+        manifest["revision"] = "0123abcd"
+        write(manifest, signed=False)
+        refused("Check failed: manifest authentication")
+        del manifest["mac"]
+        write(manifest, signed=False)
+        refused("carries no authentication code")
+
+        # The later checks, for a manifest signed with the right key ring.
         manifest = json.loads(good)
         manifest["key_versions"] = [1, 7]
-        manifest_path.write_text(json.dumps(manifest))
+        write(manifest)
         refused("lacks master-key version(s) 7")
 
         manifest = json.loads(good)
         manifest["key_check_values"]["1"] = "0" * 16
-        manifest_path.write_text(json.dumps(manifest))
+        write(manifest)
         refused("different key under version(s) 1")
 
         manifest = json.loads(good)
         manifest["revision"] = "0123abcd"
-        manifest_path.write_text(json.dumps(manifest))
+        write(manifest)
         refused("migration revision 0123abcd")
 
         manifest_path.write_text(good)
@@ -285,5 +300,135 @@ def test_postgres_round_trip_restores_every_row_and_field(tmp_path, postgres_url
         folder, manifest = round_trip(app, tmp_path)
         assert manifest["dialect"] == "postgresql"
         assert (folder / manifest["dump"]).read_bytes()[:5] == b"PGDMP"
+    finally:
+        close(app)
+
+
+def forged_restore_is_refused(app, tmp_path):
+    """A backup whose rows were changed, with every digest recomputed, changes nothing.
+
+    The forger changes a worker's wrapped data in a backup, then recomputes the dump's
+    SHA-256 and the table digests. Without the key ring the manifest's authentication
+    fails; even re-signed with the key ring (an insider), the scratch copy's tables do
+    not match the manifest's, and the target is left as it was.
+    """
+    seed(app)
+    honest = tmp_path / "honest"
+    assert cli(app, "backup", str(honest)).exit_code == 0
+    with app.app_context():
+        worker = db.session.scalars(db.select(Worker)).first()
+        worker.name = "Forged Into The Backup"
+        db.session.commit()
+        db.session.remove()
+    changed = tmp_path / "changed"
+    assert cli(app, "backup", str(changed)).exit_code == 0
+    damage(app)  # the live database moves on; the restore must not touch it
+    with app.app_context(), db.engine.connect() as connection:
+        target_before = ops.table_checksums(connection)
+    rows_before = raw_rows(app)
+    ring = app.extensions["casework_keystore"].ring
+
+    manifest = json.loads((honest / "manifest.json").read_text())
+    forged_manifest = json.loads((changed / "manifest.json").read_text())
+    dump = changed / manifest["dump"]
+
+    def attempt(expected: str) -> None:
+        result = cli(app, "restore", str(changed), "--yes")
+        assert result.exit_code != 0, result.output
+        assert expected in result.output, result.output
+        assert "Traceback" not in result.output
+        with app.app_context(), db.engine.connect() as connection:
+            assert ops.table_checksums(connection) == target_before
+        assert raw_rows(app) == rows_before
+
+    # 1. Digests recomputed to match the changed rows, no key: the manifest is not authentic.
+    forged_manifest["created_at"] = manifest["created_at"]
+    forged_manifest["dump_sha256"] = ops.file_sha256(dump)
+    del forged_manifest["mac"]
+    forged_manifest["mac"] = "0" * 64
+    (changed / "manifest.json").write_text(json.dumps(forged_manifest))
+    attempt("Check failed: manifest authentication")
+
+    # 2. Re-signed with the key ring, but the table digests are the honest backup's.
+    insider = {**manifest, "dump_sha256": ops.file_sha256(dump), "dump_bytes": dump.stat().st_size}
+    (changed / "manifest.json").write_text(json.dumps(ops.sign_manifest(insider, ring)))
+    attempt("Check failed: table digests and row counts")
+    assert "workers" in cli(app, "restore", str(changed), "--yes").output
+
+
+def test_sqlite_forged_backup_changes_nothing(tmp_path):
+    (tmp_path / "keys").mkdir(mode=0o700)
+    app = make_app(f"sqlite:///{tmp_path / 'casework.db'}", tmp_path / "keys" / "master.key")
+    try:
+        forged_restore_is_refused(app, tmp_path)
+        # A row changed inside the dump file itself is caught the same way.
+        folder = tmp_path / "edited"
+        assert cli(app, "backup", str(folder)).exit_code == 0
+        manifest = json.loads((folder / "manifest.json").read_text())
+        with sqlite3.connect(folder / manifest["dump"]) as connection:
+            connection.execute("UPDATE employers SET business_name = 'Forged Name LLC'")
+        connection.close()
+        manifest["dump_sha256"] = ops.file_sha256(folder / manifest["dump"])
+        ring = app.extensions["casework_keystore"].ring
+        (folder / "manifest.json").write_text(json.dumps(ops.sign_manifest(manifest, ring)))
+        result = cli(app, "restore", str(folder), "--yes")
+        assert result.exit_code != 0 and "employers" in result.output, result.output
+        with sqlite3.connect(tmp_path / "casework.db") as connection:
+            names = {n for (n,) in connection.execute("SELECT business_name FROM employers")}
+        assert "Forged Name LLC" not in names
+        assert not list(tmp_path.glob(".restore-*"))
+    finally:
+        close(app)
+
+
+def test_postgres_forged_backup_changes_nothing(tmp_path, postgres_url):
+    (tmp_path / "keys").mkdir(mode=0o700)
+    app = make_app(postgres_url, tmp_path / "keys" / "master.key")
+    try:
+        forged_restore_is_refused(app, tmp_path)
+    finally:
+        close(app)
+
+
+def test_a_backup_is_an_anchor_that_catches_a_cut_audit_tail(tmp_path):
+    from casework import audit
+    from casework.models.audit import AuditEvent, AuditHead
+
+    (tmp_path / "keys").mkdir(mode=0o700)
+    app = make_app(f"sqlite:///{tmp_path / 'casework.db'}", tmp_path / "keys" / "master.key")
+    try:
+        seed(app)
+        with app.app_context():
+            case = db.session.scalars(db.select(Case)).first()
+            for _ in range(5):
+                audit.record("case.view", case)
+            db.session.commit()
+            head = audit.current_anchor()
+            db.session.remove()
+        folder = tmp_path / "backup"
+        assert cli(app, "backup", str(folder)).exit_code == 0
+        manifest = json.loads((folder / "manifest.json").read_text())
+        assert manifest["audit"] == {"length": head.seq, "head": head.hash}
+        assert cli(app, "audit", "verify", "--anchor", str(folder)).exit_code == 0
+
+        with app.app_context():
+            keep = head.seq - 2
+            kept = db.session.get(AuditEvent, keep)
+            db.session.execute(db.delete(AuditEvent).where(AuditEvent.seq > keep))
+            db.session.execute(
+                db.update(AuditHead).where(AuditHead.id == 1).values(seq=keep, hash=kept.hash)
+            )
+            db.session.commit()
+            db.session.remove()
+        assert cli(app, "audit", "verify").exit_code == 0
+        result = cli(app, "audit", "verify", "--anchor", str(folder))
+        assert result.exit_code != 0
+        assert "cut from its end" in result.output and "of the backup" in result.output
+
+        # An anchor edited in the manifest is refused, not trusted.
+        manifest["audit"]["length"] = keep
+        (folder / "manifest.json").write_text(json.dumps(manifest))
+        result = cli(app, "audit", "verify", "--anchor", str(folder))
+        assert result.exit_code != 0 and "manifest authentication" in result.output
     finally:
         close(app)

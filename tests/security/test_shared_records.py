@@ -1,0 +1,129 @@
+"""Workers and employers are reached through their cases, and shared ones are changed with care.
+
+An employer (or worker) on several cases is seen by anyone who may see one of them,
+changed only by someone who may change all of them, and every change lands on the
+timeline of each case it touches.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from casework.extensions import db
+from casework.models.case import CaseEvent
+
+EMPLOYER_EDIT = {
+    "business_name": "Renamed Diner LLC",
+    "address": "",
+    "owner_names": "",
+    "industry": "",
+    "entity_type": "llc",
+    "ein": "",
+}
+
+
+def _events(case, kind):
+    return list(
+        db.session.scalars(
+            select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.kind == kind)
+        )
+    )
+
+
+def test_an_employer_of_another_advocates_case_is_not_found(make, login_as):
+    mine, theirs = make.user("advocate"), make.user("advocate")
+    employer = make.employer(owner_names="Hidden Owner Name")
+    make.case(employers=[employer], assigned_to=theirs)
+    client = login_as(mine)
+    for path in (f"/cases/employers/{employer.id}", f"/cases/employers/{employer.id}/edit"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert b"Hidden Owner Name" not in response.data
+    response = client.post(f"/cases/employers/{employer.id}/edit", data=EMPLOYER_EDIT)
+    assert response.status_code == 404
+    db.session.refresh(employer)
+    assert employer.business_name != "Renamed Diner LLC"
+    assert employer.owner_names == "Hidden Owner Name"
+
+
+def test_intake_loses_the_worker_and_employer_once_the_case_is_assigned(make, login_as):
+    intake, advocate = make.user("intake"), make.user("advocate")
+    worker, employer = make.worker(), make.employer(owner_names="Owner Of Record")
+    case = make.case(workers=[worker], employers=[employer], opened_by=intake, status="intake")
+    client = login_as(intake)
+    assert client.get(f"/cases/workers/{worker.id}").status_code == 200
+    assert client.get(f"/cases/employers/{employer.id}").status_code == 200
+    case.assigned_to_id = advocate.id
+    case.status = "open"
+    db.session.flush()
+    for path in (
+        f"/cases/{case.id}",
+        f"/cases/workers/{worker.id}",
+        f"/cases/workers/{worker.id}/edit",
+        f"/cases/employers/{employer.id}",
+    ):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert worker.name.encode() not in response.data
+        assert b"Owner Of Record" not in response.data
+
+
+def test_a_shared_employer_is_edited_only_by_someone_on_every_case(make, login_as):
+    mine, theirs = make.user("advocate"), make.user("advocate")
+    employer = make.employer(business_name="Shared Diner LLC", owner_names="Pat Owner")
+    my_case = make.case(employers=[employer], assigned_to=mine)
+    their_case = make.case(employers=[employer], assigned_to=theirs)
+    client = login_as(mine)
+    assert client.get(f"/cases/employers/{employer.id}").status_code == 200
+    page = client.get(f"/cases/employers/{employer.id}/edit")
+    assert page.status_code == 403
+    assert "also on 1 case you may not change" in page.get_data(as_text=True)
+    refused = client.post(f"/cases/employers/{employer.id}/edit", data=EMPLOYER_EDIT)
+    assert refused.status_code == 403
+    db.session.refresh(employer)
+    assert (employer.business_name, employer.owner_names) == ("Shared Diner LLC", "Pat Owner")
+    assert _events(my_case, "employer_edited") == [] == _events(their_case, "employer_edited")
+
+    # On both cases' teams, the same advocate may edit; each case's timeline says so.
+    their_case.team.append(mine)
+    db.session.flush()
+    saved = client.post(f"/cases/employers/{employer.id}/edit", data=EMPLOYER_EDIT)
+    assert saved.status_code == 303
+    db.session.refresh(employer)
+    assert employer.business_name == "Renamed Diner LLC"
+    for case in (my_case, their_case):
+        (event,) = _events(case, "employer_edited")
+        assert event.user_id == mine.id
+        assert "business_name" in event.detail and "owner_names" in event.detail
+    page = client.get(f"/cases/{their_case.id}").get_data(as_text=True)
+    assert "edited an employer&#39;s details" in page or "edited an employer's details" in page
+
+
+def test_a_supervisor_edits_a_shared_worker_and_both_timelines_show_it(make, login_as):
+    supervisor, advocate = make.user("supervisor"), make.user("advocate")
+    worker = make.worker(name="Shared Worker Name", contact_ok_by="phone")
+    first = make.case(workers=[worker], assigned_to=advocate)
+    second = make.case(workers=[worker], assigned_to=make.user("advocate"))
+    refused = login_as(advocate).post(
+        f"/cases/workers/{worker.id}/edit",
+        data={"name": "Changed", "preferred_language": "en", "contact_ok_by": "mail"},
+    )
+    assert refused.status_code == 403
+    assert b"also on 1 case you may not change" in refused.data
+    db.session.refresh(worker)
+    assert worker.contact_ok_by == "phone"
+    saved = login_as(supervisor).post(
+        f"/cases/workers/{worker.id}/edit",
+        data={
+            "name": "Shared Worker Name",
+            "phone": worker.phone,
+            "email": worker.email,
+            "address": worker.address,
+            "preferred_language": "en",
+            "contact_ok_by": "mail",
+        },
+    )
+    assert saved.status_code == 303
+    for case in (first, second):
+        (event,) = _events(case, "worker_edited")
+        assert event.detail == "contact_ok_by"  # field names only, never the values
