@@ -91,6 +91,7 @@ translations-check: $(VENV)/.installed ## Fail when the catalog is stale or a Sp
 db-upgrade: $(VENV)/.installed ## Apply migrations to the database (SQLite under instance/ by default)
 	@mkdir -p instance
 	$(FLASK) db upgrade
+	@$(FLASK) casework index-name-words
 
 db-revision: $(VENV)/.installed ## Create a migration from model changes: make db-revision m="what changed"
 	$(FLASK) db migrate -m "$(m)"

@@ -48,7 +48,9 @@ def new_user():
     form = NewUserForm()
     if form.validate_on_submit():
         try:
-            service.create_user(form.email.data, form.name.data, form.role.data, form.password.data)
+            service.create_user(
+                form.email.data, form.name.data, form.role.data, form.password.data, temporary=True
+            )
         except service.AccountError as error:
             field = getattr(form, error.field, form.password)
             field.errors.append(password_messages().get(error.message, error.message))

@@ -88,6 +88,24 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField(_l("Change password"))
 
 
+class FirstPasswordForm(FlaskForm):
+    new_password = PasswordField(
+        _l("Your new password"),
+        validators=[DataRequired(), Length(max=128)],
+        description=PASSWORD_HINT,
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        _l("Your new password again"),
+        validators=[
+            DataRequired(),
+            EqualTo("new_password", message=_l("The passwords do not match.")),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
+    submit = SubmitField(_l("Set my password"))
+
+
 class LanguageForm(FlaskForm):
     language = SelectField(
         _l("Language"), choices=[SelectChoice("en", "English"), SelectChoice("es", "Español")]

@@ -60,9 +60,19 @@ def find_user(email: str) -> User | None:
 
 
 def create_user(
-    email: str, name: str, role: str, password: str, *, locale: str | None = None
+    email: str,
+    name: str,
+    role: str,
+    password: str,
+    *,
+    locale: str | None = None,
+    temporary: bool = False,
 ) -> User:
-    """Create an account; raises AccountError naming the field at fault."""
+    """Create an account; raises AccountError naming the field at fault.
+
+    ``temporary``: an administrator chose the password, so the person must set their
+    own at first sign-in before anything else opens.
+    """
     email = normalize_email(email)
     if role not in ROLES:
         raise AccountError("role", "unknown role")
@@ -80,6 +90,7 @@ def create_user(
         password_hash=passwords.hash_password(password),
         totp_required=True,
         locale=locale,
+        must_change_password=temporary,
     )
     db.session.add(user)
     db.session.flush()
@@ -96,6 +107,14 @@ def change_password(user: User, new_password: str) -> None:
     user.password_changed_at = utcnow()
     user.session_epoch += 1
     audit.record("user.password_change", user)
+
+
+def set_own_password(user: User, new_password: str) -> None:
+    """Replace a temporary password at first sign-in; the temporary one stops working."""
+    if passwords.verify_password(user.password_hash, new_password):
+        raise AccountError("new_password", "same_as_temporary")
+    change_password(user, new_password)
+    user.must_change_password = False
 
 
 def set_active(user: User, active: bool) -> None:

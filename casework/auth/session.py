@@ -26,6 +26,10 @@ PUBLIC_ENDPOINTS = frozenset(
 )
 
 
+#: What a signed-in person with a temporary password may still reach.
+FIRST_PASSWORD_ENDPOINTS = frozenset({"auth.first_password", "auth.logout", "auth.language"})
+
+
 def load_user(session_id: str) -> User | None:
     """The signed-in user, unless the account was deactivated or its sessions ended."""
     parsed = parse_session_id(session_id)
@@ -80,6 +84,9 @@ def _enforce() -> object | None:
         flash(_l("Your session ended. Please sign in again."), "info")
         return redirect(url_for("auth.login"))
     session["_seen"] = now
+    if current_user.must_change_password and endpoint not in FIRST_PASSWORD_ENDPOINTS:
+        # Nothing else opens until the temporary password is replaced.
+        return redirect(url_for("auth.first_password"))
     return None
 
 

@@ -26,6 +26,7 @@ from casework.auth import service
 from casework.auth.forms import (
     ChangePasswordForm,
     EnrollTotpForm,
+    FirstPasswordForm,
     LanguageForm,
     LoginForm,
     SetupForm,
@@ -49,6 +50,9 @@ def password_messages() -> dict[str, str]:
         "too_common": _("This password is one of the most common ones. Choose another."),
         "taken": _("An account with this email already exists."),
         "invalid email": _("Enter a valid email address."),
+        "same_as_temporary": _(
+            "Choose a new password: this is the temporary one you were given."
+        ),
     }
 
 
@@ -115,6 +119,8 @@ def _finish(user: User):
     service.record_login(user)
     db.session.commit()
     start_session(user)
+    if user.must_change_password:
+        return redirect(url_for("auth.first_password"))
     return redirect(home_for(user))
 
 
@@ -227,6 +233,26 @@ def change_password():
                 )
                 return redirect(url_for("auth.home"))
     return render_template("auth/password.html", form=form)
+
+
+@bp.route("/account/first-password", methods=["GET", "POST"])
+def first_password():
+    """Replace the temporary password an administrator gave; nothing else opens before."""
+    if not current_user.must_change_password:
+        return redirect(url_for("auth.home"))
+    form = FirstPasswordForm()
+    if form.validate_on_submit():
+        try:
+            service.set_own_password(current_user, form.new_password.data)
+        except service.AccountError as error:
+            db.session.rollback()
+            form.new_password.errors.append(password_messages().get(error.message, error.message))
+        else:
+            db.session.commit()
+            start_session(current_user)  # this session carries the new epoch
+            flash(_("Your password is set. Use it from now on."), "success")
+            return redirect(url_for("auth.home"))
+    return render_template("auth/first_password.html", form=form)
 
 
 @bp.post("/language")

@@ -380,7 +380,7 @@ class EmployerForm(EmployerFields, FlaskForm):
 
 class SearchForm(FlaskForm):
     worker_name = StrippedStringField(
-        _l("Worker's full name (exact)"), validators=[Optional(), Length(max=200)]
+        _l("Worker's name (any of its words)"), validators=[Optional(), Length(max=200)]
     )
     phone = StrippedStringField(_l("Worker's phone"), validators=[Optional(), Length(max=40)])
     employer = StrippedStringField(_l("Employer's name"), validators=[Optional(), Length(max=200)])

@@ -10,12 +10,13 @@ from sqlalchemy import asc, desc, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from casework.authz import visible_cases_clause
-from casework.crypto.blind_index import normalize_name
+from casework.crypto.blind_index import name_words, normalize_name
+from casework.crypto.columns import Unreadable, keystore
 from casework.crypto.search import find_by_index
 from casework.extensions import db
 from casework.models.case import Case, CaseEmployer, CaseWorker, Deadline
 from casework.models.keys import DataKey
-from casework.models.party import Employer, Worker
+from casework.models.party import Employer, Worker, WorkerNameWord
 from casework.models.user import User
 
 PAGE_SIZE = 50
@@ -39,12 +40,51 @@ def _workers_by_index(attr: str, value: str) -> list[Worker]:
     return [w for w in rows if w.shredded_at is None]
 
 
-def find_workers(name: str | None = None, phone: str | None = None) -> list[Worker]:
-    """Workers with exactly this name or this phone number (either matches)."""
+def workers_by_name_words(name: str) -> list[Worker]:
+    """Workers whose name has every word of ``name`` (any order; accents and case ignored).
+
+    "María Núñez" finds "María José Núñez". The word indexes narrow the workers to
+    those sharing every word's index; only those are decrypted and their words compared.
+    """
+    wanted = set(name_words(name or ""))
+    if not wanted:
+        return []
+    indexes = set(keystore().name_word_indexes("workers", "name", name))
+    having_all = (
+        select(WorkerNameWord.worker_id)
+        .where(WorkerNameWord.word_bidx.in_(indexes))
+        .group_by(WorkerNameWord.worker_id)
+        .having(func.count(WorkerNameWord.word_bidx.distinct()) == len(indexes))
+    )
+    rows = list(
+        db.session.scalars(
+            select(Worker).where(Worker.id.in_(having_all), Worker.shredded_at.is_(None))
+        )
+    )
+    keystore().preload(db.session, [w.id for w in rows])
+    found = []
+    for worker in rows:
+        plain = worker.name
+        if plain and not isinstance(plain, Unreadable) and wanted <= set(name_words(plain)):
+            found.append(worker)
+    return found
+
+
+def find_workers(
+    name: str | None = None, phone: str | None = None, *, any_words: bool = False
+) -> list[Worker]:
+    """Workers with exactly this name or this phone number (either matches).
+
+    ``any_words`` (the caseload search): the name may be any of the worker's name's words.
+    The duplicate check at intake keeps to the whole name.
+    """
     found: dict[uuid.UUID, Worker] = {}
     if name:
         for w in _workers_by_index("name", name):
             found[w.id] = w
+        if any_words:
+            for w in workers_by_name_words(name):
+                found[w.id] = w
     if phone:
         for w in _workers_by_index("phone", phone):
             found[w.id] = w
@@ -179,7 +219,8 @@ def list_cases(user: User, q: CaseQuery) -> CasePage:
         )
         stmt = stmt.where(Case.id.in_(due_soon))
     if q.worker_name or q.phone:
-        ids = [w.id for w in find_workers(q.worker_name or None, q.phone or None)]
+        found = find_workers(q.worker_name or None, q.phone or None, any_words=True)
+        ids = [w.id for w in found]
         stmt = stmt.where(
             Case.id.in_(select(CaseWorker.case_id).where(CaseWorker.worker_id.in_(ids)))
         )

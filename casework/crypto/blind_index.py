@@ -44,6 +44,11 @@ def normalize_name(value: str) -> str:
     return " ".join("".join(_name_char(ch) for ch in text).split())
 
 
+def name_words(value: str) -> list[str]:
+    """The distinct words of a normalized name ("María José Núñez" -> maria, jose, nunez)."""
+    return list(dict.fromkeys(normalize_name(value).split()))
+
+
 def normalize_phone(value: str, default_country: str = "1") -> str:
     """Reduce a phone number to digits with country code ("(555) 201-9876" -> "15552019876").
 
@@ -72,6 +77,10 @@ def normalize_phone(value: str, default_country: str = "1") -> str:
     if digits.startswith("00"):
         return digits[2:] if len(digits) - 2 >= MIN_PHONE_DIGITS else ""
     return default_country + digits.removeprefix("0")
+
+
+#: Words in a typical name, for sizing the word indexes ("María José Núñez Ruiz" has four).
+WORDS_PER_NAME = 3
 
 
 def index_bits(expected_rows: int) -> int:
@@ -137,6 +146,10 @@ class BlindIndexer:
         """Index of a personal name, or None when it normalizes to nothing."""
         normalized = normalize_name(value)
         return self.compute(table, field, normalized) if normalized else None
+
+    def words(self, table: str, field: str, value: str) -> list[int]:
+        """One index per distinct word of a personal name (field subkey ``<field>_word``)."""
+        return sorted({self.compute(table, f"{field}_word", w) for w in name_words(value)})
 
     def phone(self, table: str, field: str, value: str, default_country: str = "1") -> int | None:
         """Index of a phone number, or None when it has too few digits."""

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from casework.crypto.blind_index import BlindIndexer, index_bits, normalize_name, normalize_phone
+from casework.crypto.blind_index import (
+    WORDS_PER_NAME,
+    BlindIndexer,
+    index_bits,
+    normalize_name,
+    normalize_phone,
+)
 from casework.crypto.envelope import Envelope, new_data_key
 from casework.crypto.errors import DecryptionError
 from casework.crypto.fields import FieldCipher
@@ -35,11 +41,19 @@ class RotationReport:
 class KeyStore:
     """Hands out a FieldCipher per subject, unwrapping each data key once per process."""
 
-    def __init__(self, ring: KeyRing, *, index_bits_: int, cache_size: int = 20_000):
+    def __init__(
+        self,
+        ring: KeyRing,
+        *,
+        index_bits_: int,
+        word_bits: int | None = None,
+        cache_size: int = 20_000,
+    ):
         self.ring = ring
         self.envelope = Envelope(ring)
         self.indexer = BlindIndexer(ring.index_key, index_bits_)
         self.bits = index_bits_
+        self.word_indexer = BlindIndexer(ring.index_key, word_bits or index_bits_)
         self._ciphers: OrderedDict[tuple, FieldCipher] = OrderedDict()
         self._cache_size = cache_size
         #: Called when a data key names a master-key version the ring lacks (the key file
@@ -59,8 +73,16 @@ class KeyStore:
 
     @classmethod
     def for_workers(cls, ring: KeyRing, expected_workers: int, bits: int = 0) -> KeyStore:
-        """A key store whose blind indexes fit the expected number of workers."""
-        return cls(ring, index_bits_=bits or index_bits(expected_workers))
+        """A key store whose blind indexes fit the expected number of workers.
+
+        Name words are sized by the same planner for the rows their table holds:
+        a few words per worker.
+        """
+        return cls(
+            ring,
+            index_bits_=bits or index_bits(expected_workers),
+            word_bits=bits or index_bits(expected_workers * WORDS_PER_NAME),
+        )
 
     # -- data keys -------------------------------------------------------------
     def _pending(self, session: Session) -> dict:
@@ -137,6 +159,10 @@ class KeyStore:
         if not normalized:
             return None
         return self.indexer.compute(table, field, normalized)
+
+    def name_word_indexes(self, table: str, field: str, value: str) -> list[int]:
+        """One blind index per distinct word of a name (for "any of the name's words" search)."""
+        return self.word_indexer.words(table, field, value)
 
     # -- rotation --------------------------------------------------------------
     def status(self, session: Session) -> dict[int, int]:

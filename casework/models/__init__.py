@@ -22,7 +22,7 @@ from casework.models.judgment import (
 )
 from casework.models.keys import DataKey
 from casework.models.letter import Letter
-from casework.models.party import Employer, Worker
+from casework.models.party import Employer, Worker, WorkerNameWord
 from casework.models.settings import Setting
 from casework.models.user import User
 
@@ -51,6 +51,7 @@ __all__ = [
     "User",
     "WageClaim",
     "Worker",
+    "WorkerNameWord",
     "WorkPeriod",
     "case_team",
     "utcnow",

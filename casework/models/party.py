@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
-from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy import BigInteger, ForeignKey, String, event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from casework.crypto.blind_index import normalize_name
-from casework.crypto.columns import Encrypted
+from casework.crypto.columns import Encrypted, keystore
 from casework.models.base import Base, UUIDPrimaryKey, utcnow
 
 CONTACT_METHODS = ("phone", "text", "mail", "in_person")
@@ -31,10 +32,46 @@ class Worker(UUIDPrimaryKey, Base):
     shredded_at: Mapped[datetime | None]
 
     case_links = relationship("CaseWorker", back_populates="worker", lazy="select")
+    name_words = relationship(
+        "WorkerNameWord", cascade="all, delete-orphan", passive_deletes=True, lazy="select"
+    )
 
     @property
     def cases(self):
         return [link.case for link in self.case_links]
+
+
+class WorkerNameWord(Base):
+    """One blind index per word of a worker's name, so a search may give any of the words."""
+
+    __tablename__ = "worker_name_words"
+
+    worker_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("workers.id", ondelete="CASCADE"), primary_key=True
+    )
+    word_bidx: Mapped[int] = mapped_column(BigInteger, primary_key=True, index=True)
+
+
+def set_name_words(worker: Worker, name: str | None) -> None:
+    """Make the worker's word indexes those of ``name`` (none for no name)."""
+    wanted = set(keystore().name_word_indexes("workers", "name", name)) if name else set()
+    kept = [row for row in worker.name_words if row.word_bidx in wanted]
+    have = {row.word_bidx for row in kept}
+    worker.name_words = kept + [
+        WorkerNameWord(worker_id=worker.id, word_bidx=index) for index in sorted(wanted - have)
+    ]
+
+
+def _index_name_words(session: Session, flush_context, instances) -> None:
+    # Runs before the encrypted fields are sealed, while the new name is still in plain text.
+    for obj in list(session.new) + list(session.dirty):
+        if isinstance(obj, Worker):
+            pending = obj.__dict__.get("_cw_pending")
+            if pending and "name" in pending:
+                set_name_words(obj, pending["name"])
+
+
+event.listen(Session, "before_flush", _index_name_words, insert=True)
 
 
 class Employer(UUIDPrimaryKey, Base):

@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import String
+from sqlalchemy import String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from casework.crypto.columns import Encrypted
@@ -35,6 +35,8 @@ class User(UUIDPrimaryKey, UserMixin, Base):
     session_epoch: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     password_changed_at: Mapped[datetime | None]
+    # Set when an administrator chose the password: the person picks their own at first sign-in.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
     last_login_at: Mapped[datetime | None]
 
     def get_id(self) -> str:

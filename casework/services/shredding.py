@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.engine import Connection
 
 from casework import audit
@@ -13,7 +13,7 @@ from casework.extensions import db
 from casework.keys import keystore
 from casework.models.base import utcnow
 from casework.models.case import Case
-from casework.models.party import Worker
+from casework.models.party import Worker, WorkerNameWord
 
 log = logging.getLogger("casework.shredding")
 
@@ -57,6 +57,7 @@ def shred_worker(worker_id: uuid.UUID, *, commit: bool = True) -> bool:
         .where(Worker.id == worker.id)
         .values(name_bidx=None, phone_bidx=None, shredded_at=utcnow())
     )
+    db.session.execute(delete(WorkerNameWord).where(WorkerNameWord.worker_id == worker.id))
     audit.record("worker.shred", object_type="workers", object_id=worker.id)
     # Forget every value read so far: reloaded rows find no key and read as Unreadable.
     db.session.expire_all()
