@@ -267,3 +267,20 @@ def test_a_full_export_includes_the_files(make, login_as):
     assert item["file_name"] == "a.txt" and item["description"] == "Canary note"
     assert base64.b64decode(item["content_base64"]) == CANARY
     assert db.session.scalar(select(func.count()).select_from(Attachment)) >= 1
+
+
+def test_a_file_name_that_discloses_status_is_refused(make, login_as):
+    client, case, _ = _setup(make, login_as)
+    response = _upload(client, case, CANARY, "green card copy.txt")
+    assert response.status_code == 422
+    assert "never records immigration status" in response.get_data(as_text=True)
+    assert _attachments(case) == []
+
+
+def test_a_pdf_is_stored_without_its_author(make, login_as):
+    client, case, _ = _setup(make, login_as)
+    assert _upload(client, case, fx.pdf_with_author(), "stub.PDF").status_code == 303
+    (attachment,) = _attachments(case)
+    assert (attachment.kind, attachment.file_name) == ("pdf", "stub.pdf")
+    body = client.get(f"/cases/{case.id}/evidence/{attachment.id}/download").get_data()
+    assert body.startswith(b"%PDF") and fx.AUTHOR.encode() not in body
