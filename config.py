@@ -69,6 +69,9 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
 
     MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", 1024 * 1024)
+    # Evidence uploads: the largest file accepted (its own request limit) and files per case.
+    CASEWORK_EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
+    CASEWORK_EVIDENCE_MAX_FILES = env_int("EVIDENCE_MAX_FILES", 200)
     WTF_CSRF_ENABLED = True
     WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session
 

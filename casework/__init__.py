@@ -76,6 +76,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from casework.cases.calculator_views import bp as calculator_bp
     from casework.cases.views import bp as cases_bp
     from casework.dashboard.views import bp as dashboard_bp
+    from casework.evidence.views import bp as evidence_bp
     from casework.judgments.views import bp as judgments_bp
     from casework.letters.views import bp as letters_bp
 
@@ -85,6 +86,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         calculator_bp,
         judgments_bp,
         letters_bp,
+        evidence_bp,
         dashboard_bp,
         admin_bp,
         audit_bp,

@@ -21,6 +21,7 @@ from casework.cases import search, service
 from casework.cases.deadlines import days_left
 from casework.cases.workflow import WorkflowError, allowed_next, change_status
 from casework.crypto.columns import Unreadable
+from casework.evidence import service as evidence_service
 from casework.extensions import db
 from casework.models.case import Case, CaseEmployer, CaseEvent, CaseWorker, Note
 from casework.models.user import User
@@ -345,6 +346,7 @@ def _case_page(case: Case, *, note_form=None, status_form=None, deadline_form=No
             days_left=lambda d: days_left(d, today),
             labels=F,
             today=today,
+            evidence_count=evidence_service.count_for_case(case.id),
         ),
         code,
     )

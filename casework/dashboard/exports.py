@@ -16,6 +16,7 @@ from casework import audit
 from casework.crypto.archive import encrypt_archive
 from casework.crypto.columns import Unreadable
 from casework.crypto.passwords import verify_password
+from casework.evidence import service as evidence
 from casework.extensions import db
 from casework.keys import keystore
 from casework.models.base import utcnow
@@ -238,6 +239,7 @@ def _case_record(case: Case) -> dict:
             for j in case.judgments
         ],
         "timeline": [{"at": _plain(e.at), "kind": e.kind, "detail": e.detail} for e in case.events],
+        "evidence": evidence.export_records(case),
     }
 
 

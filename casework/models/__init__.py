@@ -12,6 +12,7 @@ from casework.models.case import (
     case_team,
 )
 from casework.models.claims import CompClaim, RetaliationClaim, WageClaim, WorkPeriod
+from casework.models.evidence import Attachment
 from casework.models.judgment import (
     Disbursement,
     EnforcementAction,
@@ -27,6 +28,7 @@ from casework.models.settings import Setting
 from casework.models.user import User
 
 __all__ = [
+    "Attachment",
     "AuditEvent",
     "AuditHead",
     "Base",

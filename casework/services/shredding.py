@@ -9,6 +9,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.engine import Connection
 
 from casework import audit
+from casework.evidence import service as evidence
 from casework.extensions import db
 from casework.keys import keystore
 from casework.models.base import utcnow
@@ -51,6 +52,7 @@ def shred_worker(worker_id: uuid.UUID, *, commit: bool = True) -> bool:
     if worker is None or worker.shredded_at is not None:
         return False
     _secure_delete_on()
+    evidence.remove_for_worker(worker.id)
     keystore().shred(db.session, worker.id)
     db.session.execute(
         update(Worker)
@@ -73,6 +75,7 @@ def shred_case(case_id: uuid.UUID, *, commit: bool = True) -> bool:
     if case is None or case.shredded_at is not None:
         return False
     _secure_delete_on()
+    evidence.remove_for_case(case.id)
     keystore().shred(db.session, case.id)
     db.session.execute(update(Case).where(Case.id == case.id).values(shredded_at=utcnow()))
     audit.record("case.shred", object_type="cases", object_id=case.id, case_id=case.id)

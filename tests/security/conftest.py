@@ -13,6 +13,7 @@ import pytest
 from flask import g, request_started
 from sqlalchemy import select
 
+from casework.evidence.service import Limits, add_attachment
 from casework.extensions import db
 from casework.models import Deadline, EnforcementAction, JudgmentShare, Letter
 
@@ -62,6 +63,7 @@ class Seed:
     judgment: object = None
     enforcement: object = None
     letter: object = None
+    attachment: object = None
     note: object = None
     deadline: object = None
     other: dict = field(default_factory=dict)  # the same kinds of objects on other_case
@@ -76,6 +78,7 @@ class Seed:
             "case_worker_id": str(self.case_worker.id),
             "employer_id": str(self.employer.id),
             "letter_id": str(self.letter.id),
+            "attachment_id": str(self.attachment.id),
             "user_id": str(self.users["advocate_off"].id),
             "filename": "css/casework.css",
         }
@@ -161,7 +164,17 @@ def _furnish(client, make, case, supervisor) -> dict:
         for d in db.session.scalars(select(Deadline).where(Deadline.case_id == case.id))
         if d.typed_label == "Call the employer"
     )
+    attachment = add_attachment(
+        case,
+        supervisor,
+        data=b"Text from the employer: pay comes Friday.\n",
+        file_name="messages.txt",
+        description=None,
+        about="case",
+        limits=Limits(max_bytes=1024 * 1024, max_files=10),
+    )
     return {
+        "attachment": attachment,
         "note": note,
         "judgment": judgment,
         "enforcement": enforcement,

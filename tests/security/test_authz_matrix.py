@@ -92,6 +92,10 @@ MATRIX: dict[tuple[str, str], str] = {
     ("dashboard.export_full", "GET"): "302 403 403 403 200 403",
     ("dashboard.export_full", "POST"): "302 403 403 403 200 403",
     ("dashboard.index", "GET"): "302 403 403 403 200 403",
+    ("evidence.delete", "POST"): "302 404 422 404 422 403",
+    ("evidence.download", "GET"): "302 404 200 404 200 403",
+    ("evidence.index", "GET"): "302 404 200 404 200 403",
+    ("evidence.upload", "POST"): "302 404 422 404 422 403",
     ("judgments.edit_enforcement", "GET"): "302 404 200 404 200 403",
     ("judgments.edit_enforcement", "POST"): "302 404 200 404 200 403",
     ("judgments.index", "GET"): "302 404 200 404 200 403",
@@ -132,6 +136,7 @@ CASE_ARGUMENTS = {
     "case_worker_id",
     "employer_id",
     "letter_id",
+    "attachment_id",
 }
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 HREF_RE = re.compile(r'(?:href|action)="(/[^"?#]*)')
@@ -204,6 +209,7 @@ def test_the_matrix(app, client, seed):
         seed.case.narrative.encode(),
         seed.note.body.encode(),
         seed.employer.owner_names.encode(),
+        b"Text from the employer",
     ]
     for role in ("anonymous", "admin", "advocate_off"):
         for endpoint, body in bodies[role]:
@@ -228,7 +234,9 @@ def test_admins_get_no_case_contents():
     """Every route that takes a case object refuses admins (403 or 404)."""
     for (endpoint, method), row in MATRIX.items():
         admin = int(row.split()[-1])
-        if endpoint.startswith(("cases.", "calculator.", "judgments.", "letters.", "dashboard.")):
+        if endpoint.startswith(
+            ("cases.", "calculator.", "judgments.", "letters.", "dashboard.", "evidence.")
+        ):
             assert admin in (403, 404), (endpoint, method, admin)
 
 
@@ -244,6 +252,7 @@ def _swapped_paths(app, seed, rule: Rule):
         "case_worker_id": seed.other["case_worker"].id,
         "employer_id": seed.other["employer"].id,
         "letter_id": seed.other["letter"].id,
+        "attachment_id": seed.other["attachment"].id,
     }
     for argument in sorted(set(rule.arguments) & CASE_ARGUMENTS):
         for label, guess in (
