@@ -68,7 +68,9 @@ def register(group) -> None:
             f"Created {len(cases)} fictitious cases of every type and status, "
             f"{len(demo.letters)} letters, judgments in every forum and their collection."
         )
-        click.echo("Demo accounts (shared password below; supervisors set up TOTP at sign-in):")
+        click.echo(
+            "Demo accounts (shared password below; supervisors and admins set up TOTP at sign-in):"
+        )
         for user in staff:
             click.echo(f"  {user.role:<10} {user.email}")
         click.echo(f"Password: {DEMO_PASSWORD}")
