@@ -7,13 +7,14 @@ from casework.models.user import User
 
 DEMO_PASSWORD = "demo only: worker center 2026"
 
+#: Accounts without a saved language follow the browser's; one advocate works in Spanish.
 STAFF = [
-    ("supervisor", "Sam Supervisor (demo)", "supervisor@demo.casework.test", "en"),
-    ("advocate", "Alex Advocate (demo)", "advocate1@demo.casework.test", "en"),
+    ("supervisor", "Sam Supervisor (demo)", "supervisor@demo.casework.test", None),
+    ("advocate", "Alex Advocate (demo)", "advocate1@demo.casework.test", None),
     ("advocate", "Blanca Advocate (demo)", "advocate2@demo.casework.test", "es"),
-    ("advocate", "Chris Advocate (demo)", "advocate3@demo.casework.test", "en"),
-    ("intake", "Dana Intake (demo)", "intake@demo.casework.test", "es"),
-    ("admin", "Ari Admin (demo)", "admin@demo.casework.test", "en"),
+    ("advocate", "Chris Advocate (demo)", "advocate3@demo.casework.test", None),
+    ("intake", "Dana Intake (demo)", "intake@demo.casework.test", None),
+    ("admin", "Ari Admin (demo)", "admin@demo.casework.test", None),
 ]
 
 
