@@ -59,14 +59,6 @@ class Session:
         page.fill("input[name=password]", staff.password)
         page.click("form[action$='/login'] button[type=submit]")
         page.wait_for_load_state()
-        if new_password and "password" in page.url:
-            page.fill("input[name=current_password]", staff.password)
-            for name in ("new_password", "new_password_again", "confirm"):
-                if page.locator(f"input[name={name}]").count():
-                    page.fill(f"input[name={name}]", new_password)
-            page.locator("main form button[type=submit]").first.click()
-            page.wait_for_load_state()
-            staff.password = new_password
         if "/login/totp/enroll" in page.url:
             staff.secret = page.locator("[data-testid=totp-secret]").inner_text().strip()
             page.fill("input[name=code]", totp_code(staff.secret))
@@ -78,7 +70,15 @@ class Session:
             page.fill("input[name=code]", _fresh_code(secret, last_step))
             page.click("form[action$='/login/totp'] button[type=submit]")
             page.wait_for_load_state()
+        if "/first-password" in page.url:
+            assert new_password, f"{staff.email} must choose a password at first sign-in"
+            page.fill("input[name=new_password]", new_password)
+            page.fill("input[name=confirm]", new_password)
+            page.locator("main form button[type=submit]").first.click()
+            page.wait_for_load_state()
+            staff.password = new_password
         assert "/login" not in page.url, f"sign-in did not finish: still at {page.url}"
+        assert "/first-password" not in page.url, main_text(page)[:400]
 
     def sign_out(self) -> None:
         self.page.locator("form[action$='/logout'] button[type=submit]").click()

@@ -132,18 +132,18 @@ def test_the_first_day(live_server, page):
     letters = Letters(session, case_id)
     demand = letters.generate("demand", "Sabor Latino")
     page_text = letters.open(demand)
-    if FIXED:
-        assert "Spanish" in page_text and "María José Núñez" in page_text
+    assert "Spanish" in page_text and "María José Núñez" in page_text
+    assert "SHA-256" not in page_text
     demand_pdf = pdf_text(page, f"/letters/{demand}/pdf")
     assert "Sabor Latino Restaurant Corp." in demand_pdf
-    if FIXED:
-        assert "Corp.." not in demand_pdf
+    assert "Corp.." not in demand_pdf
+    assert "Rafael Dueño" in demand_pdf and "630" in demand_pdf
+    assert "DRAFT" in demand_pdf
     copies = letters.copy_ids(demand)
     assert len(copies) == 2
     copy_texts = [pdf_text(page, f"/letters/{c}/pdf") for c in copies]
     spanish = next(t for t in copy_texts if "María José Núñez" in t)
-    if FIXED:
-        assert "Corp.." not in spanish
+    assert "Corp.." not in spanish
     letters.ask_for_approval(demand)
     session.sign_out()
 
@@ -153,6 +153,7 @@ def test_the_first_day(live_server, page):
     session.sign_out()
     session.sign_in(advocate)
     sent = letters.mark_sent(demand)
+    assert "DRAFT" not in pdf_text(page, f"/letters/{demand}/pdf")
     assert "Sent" in sent or "sent" in sent
     session.sign_out()
 
