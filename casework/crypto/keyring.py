@@ -36,6 +36,9 @@ class KeyRing:
     """Immutable set of versioned master keys, the primary version and the blind-index key."""
 
     __slots__ = ("_keys", "_primary", "_index_key")
+    _keys: Mapping[int, bytes]
+    _primary: int
+    _index_key: bytes
 
     def __init__(self, keys: Mapping[int, bytes], primary: int, index_key: bytes) -> None:
         checked: dict[int, bytes] = {}

@@ -313,7 +313,7 @@ def _column_widths(block: Table, columns: int, right: list[bool], size: float) -
         return [TEXT_WIDTH / columns] * columns
     room = TEXT_WIDTH - fixed
     wanted = sum(natural[i] for i in flexible)
-    widths = list(natural)
+    widths: list[float] = list(natural)
     if wanted <= room:
         for i in flexible:
             widths[i] = room * natural[i] / wanted

@@ -29,6 +29,8 @@ from casework.letters.pdf_text import one_line, wrap
 if TYPE_CHECKING:
     from casework.letters.pdf_model import LetterDocument
 
+PAGE_WIDTH: float
+PAGE_HEIGHT: float
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN = 1 * inch
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -232,7 +234,7 @@ def address_layout(letter: LetterDocument) -> tuple[float, list[tuple[str, str]]
     """
     delivery = one_line(letter.delivery_line)
     recipient = [line for line in (one_line(line) for line in letter.recipient_lines) if line]
-    height = ADDRESS_BOTTOM - ADDRESS_TOP
+    height: float = ADDRESS_BOTTOM - ADDRESS_TOP
 
     def lines_at(size: float) -> list[tuple[str, str]]:
         lines = [(BOLD, line) for line in wrap(delivery, BOLD, size - 1, ADDRESS_WIDTH)]

@@ -104,7 +104,9 @@ def is_forbidden_field_name(name: str) -> bool:
     return any(_contains(parts, words) for words in _ENTRIES)
 
 
-def strip_forbidden_fields(mapping: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> dict:
+def strip_forbidden_fields(
+    mapping: Mapping[str, Any] | Iterable[tuple[str, Any]],
+) -> dict[str, Any]:
     """Return a plain dict of the mapping without keys that are forbidden field names."""
     items = mapping.items() if isinstance(mapping, Mapping) else mapping
     return {key: value for key, value in items if not is_forbidden_field_name(str(key))}
