@@ -642,24 +642,22 @@ class Dashboard:
     collected: list
 
 
-_CACHE: dict[tuple, tuple[float, Dashboard]] = {}
-_CACHE_LIMIT = 32
-
-
 def dashboard(
     today: date, date_from: date, date_to: date, *, cache_seconds: float = 0, fresh: bool = False
 ) -> Dashboard:
-    """Compute the dashboard's figures, or reuse this process's copy younger than cache_seconds.
+    """The dashboard's figures: those stored in the database if younger than cache_seconds.
 
-    Aggregating a whole network's history takes a moment; supervisors reading the page
-    do not need it recomputed more than once a minute or two. `fresh` recomputes.
+    Aggregating a whole network's history takes a moment; every process and server
+    reads the same stored figures, which the writes that change them delete. `fresh`
+    recomputes.
     """
-    import time
+    from casework.dashboard import cache
 
-    key = (today, date_from, date_to)
-    hit = _CACHE.get(key)
-    if cache_seconds and not fresh and hit and time.monotonic() - hit[0] < cache_seconds:
-        return hit[1]
+    key = cache.key_for(today, date_from, date_to)
+    if cache_seconds and not fresh:
+        stored = cache.load(key, cache_seconds)
+        if stored is not None:
+            return stored
     loads = caseload(today)
     report = money_report(date_from, date_to)
     offenders = repeat_offenders()
@@ -682,7 +680,5 @@ def dashboard(
         collected=collected_by_month(report),
     )
     if cache_seconds:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.clear()
-        _CACHE[key] = (time.monotonic(), result)
+        cache.store(key, result)
     return result
