@@ -117,6 +117,8 @@ def index():
             charts.Series(_("Opened"), [o for _m, o, _c in opened_closed], "bar"),
             charts.Series(_("Closed"), [c for _m, _o, c in opened_closed], "bar--alt"),
         ],
+        x_title=_("Month"),
+        y_title=_("Cases"),
     )
     chart_money = charts.column_chart(
         "chart-money",
@@ -124,6 +126,8 @@ def index():
         [m.strftime("%Y-%m") for m, _v in collected],
         [charts.Series(_("Collected"), [v for _m, v in collected], "bar")],
         value_label=money,
+        x_title=_("Month"),
+        y_title=_("Collected (US dollars)"),
     )
     named = [row for row in loads if row.user_id is not None]
     chart_load = charts.bar_chart(

@@ -82,3 +82,35 @@ def test_an_unrelated_write_keeps_them(make, db_session, cached):
     service.dashboard(T, T - timedelta(days=30), T, cache_seconds=120)
     make.worker()
     assert _stored(db_session) == 1
+
+
+def test_dashboard_opens_with_the_figures_a_supervisor_acts_on(make, login_as, db_session):
+    from casework.models import Deadline
+
+    supervisor = make.user("supervisor")
+    advocate = make.user("advocate", name="Ana Advocate")
+    case = make.case(assigned_to=advocate, status="open", opened_on=T - timedelta(days=3))
+    db_session.add(
+        Deadline(case_id=case.id, kind="follow_up", label="Call", due_on=T - timedelta(days=1))
+    )
+    db_session.flush()
+    page = login_as(supervisor).get("/dashboard").get_data(as_text=True)
+    content = page.split("<main", 1)[1]
+    strip = content.index('data-testid="key-figures"')
+    # The key figures come before every long table and chart.
+    for later in ('id="caseload"', 'id="money-totals"', "<svg", 'id="deadlines-heading"'):
+        assert strip < content.index(later), later
+    figures = content[strip : content.index("</ul>", strip)]
+    assert 'data-key-figure="overdue">1<' in figures
+    assert "Letters awaiting approval" in figures and "Collected in the period" in figures
+    # Sections of their own, reachable from the top.
+    nav = content[content.index('class="section-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    for anchor in ("#deadlines-heading", "#caseload-heading", "#offenders-heading"):
+        assert anchor in nav
+    charts = content[content.index('id="charts-heading"') : content.index('id="offenders-heading"')]
+    # Readable charts: titled axes, no text under 12 px, a table beside each.
+    assert charts.count("<svg") == 3 and charts.count("<table") == 3
+    assert ">Month</text>" in charts and ">Cases</text>" in charts
+    assert 'font-size="11"' not in charts and 'font-size="10"' not in charts
+    assert ">Ana Advocate</text>" in charts
