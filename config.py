@@ -52,6 +52,8 @@ class Config:
     CASEWORK_RETENTION_YEARS = env_int("RETENTION_YEARS", 3)
     # Days after an installment's due date before it counts as missed.
     CASEWORK_INSTALLMENT_GRACE_DAYS = env_int("INSTALLMENT_GRACE_DAYS", 10)
+    # The dashboard's figures, stored in the database, are reused at most this long.
+    CASEWORK_DASHBOARD_CACHE_SECONDS = env_int("DASHBOARD_CACHE_SECONDS", 120)
 
     # Login throttling: counters live here (memory:// on one host, redis://... for several).
     RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")
@@ -105,6 +107,7 @@ class TestingConfig(Config):
     CASEWORK_ARGON2_MEMORY_KIB = 1024
     CASEWORK_ARGON2_TIME_COST = 1
     CASEWORK_KEY_FILE = None
+    CASEWORK_DASHBOARD_CACHE_SECONDS = 0  # tests that need the stored figures turn them on
 
 
 class ProductionConfig(Config):

@@ -51,11 +51,16 @@ def column_chart(
     series: Sequence[Series],
     *,
     value_label: Callable[[object], str] = str,
-    width: int = 640,
-    height: int = 240,
+    width: int = 900,
+    height: int = 360,
+    x_title: str = "",
+    y_title: str = "",
 ) -> Markup:
-    """Grouped vertical bars, one group per label (months), one bar per series."""
-    left, right, top, bottom = 64, 8, 24, 40
+    """Grouped vertical bars, one group per label (months), one bar per series.
+
+    Axis titles name what is counted; with one series each bar carries its value.
+    """
+    left, right, top, bottom = 96, 8, 40, 64
     plot_w, plot_h = width - left - right, height - top - bottom
     top_value = _nice_max(max([v for s in series for v in s.values] or [0]))
     groups = max(len(labels), 1)
@@ -74,8 +79,19 @@ def column_chart(
             f'y2="{_fmt(y)}" stroke="#d0d0d0" stroke-width="1"/>'
         )
         out.append(
-            f'<text class="chart__axis" x="{left - 6}" y="{_fmt(y + 4)}" text-anchor="end" '
-            f'font-size="11" fill="#1b1b1b">{escape(value_label(top_value * fraction))}</text>'
+            f'<text class="chart__axis" x="{left - 6}" y="{_fmt(y + 5)}" text-anchor="end" '
+            f'font-size="14" fill="#1b1b1b">{escape(value_label(top_value * fraction))}</text>'
+        )
+    if y_title:
+        out.append(
+            f'<text class="chart__axis-title" x="16" y="{_fmt(top + plot_h / 2)}" '
+            f'text-anchor="middle" font-size="14" fill="#1b1b1b" '
+            f'transform="rotate(-90 16 {_fmt(top + plot_h / 2)})">{escape(y_title)}</text>'
+        )
+    if x_title:
+        out.append(
+            f'<text class="chart__axis-title" x="{_fmt(left + plot_w / 2)}" y="{height - 6}" '
+            f'text-anchor="middle" font-size="14" fill="#1b1b1b">{escape(x_title)}</text>'
         )
     every = max(1, -(-groups // 12))  # at most 12 labels under the axis
     for i, label in enumerate(labels):
@@ -89,17 +105,29 @@ def column_chart(
                 f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(label)}, {escape(s.name)}: '
                 f"{escape(value_label(value))}</title></rect>"
             )
+            if len(series) == 1 and value:
+                out.append(
+                    f'<text class="chart__value" x="{_fmt(x0 + (j + 0.5) * bar_w)}" '
+                    f'y="{_fmt(top + plot_h - h - 4)}" text-anchor="middle" font-size="12" '
+                    f'fill="#1b1b1b">{escape(value_label(value))}</text>'
+                )
+            elif value:
+                out.append(
+                    f'<text class="chart__value" x="{_fmt(x0 + (j + 0.5) * bar_w)}" '
+                    f'y="{_fmt(top + plot_h - h - 4)}" text-anchor="middle" font-size="13" '
+                    f'fill="#1b1b1b">{escape(value_label(value))}</text>'
+                )
         if i % every == 0:
             out.append(
                 f'<text class="chart__label" x="{_fmt(left + (i + 0.5) * group_w)}" '
-                f'y="{height - bottom + 16}" text-anchor="middle" font-size="11" '
+                f'y="{height - bottom + 20}" text-anchor="middle" font-size="14" '
                 f'fill="#1b1b1b">{escape(label)}</text>'
             )
     for j, s in enumerate(series):  # legend
-        x = left + j * 160
+        x = left + j * 200
         out.append(
-            f'<rect x="{x}" y="4" width="12" height="12" fill="{PALETTE[j % len(PALETTE)]}"/>'
-            f'<text x="{x + 16}" y="14" font-size="11" fill="#1b1b1b">{escape(s.name)}</text>'
+            f'<rect x="{x}" y="6" width="16" height="16" fill="{PALETTE[j % len(PALETTE)]}"/>'
+            f'<text x="{x + 22}" y="20" font-size="14" fill="#1b1b1b">{escape(s.name)}</text>'
         )
     out.append("</svg>")
     return Markup("".join(out))
@@ -112,10 +140,10 @@ def bar_chart(
     values: Sequence[Decimal | int],
     *,
     value_label: Callable[[object], str] = str,
-    width: int = 640,
+    width: int = 900,
 ) -> Markup:
     """Horizontal bars, one per label (advocates): long names stay readable."""
-    row_h, left, right, top = 24, 180, 48, 8
+    row_h, left, right, top = 32, 240, 64, 8
     height = top * 2 + row_h * max(len(labels), 1)
     top_value = _nice_max(max(list(values) or [0]))
     plot_w = width - left - right
@@ -130,11 +158,11 @@ def bar_chart(
         w = float(Decimal(value) / top_value) * plot_w
         name = label if len(label) <= 26 else label[:25] + "…"
         out.append(
-            f'<text class="chart__label" x="{left - 6}" y="{y + 16}" text-anchor="end" '
-            f'font-size="12" fill="#1b1b1b">{escape(name)}</text>'
+            f'<text class="chart__label" x="{left - 8}" y="{y + 21}" text-anchor="end" '
+            f'font-size="15" fill="#1b1b1b">{escape(name)}</text>'
             f'<rect class="bar" x="{left}" y="{y + 4}" width="{_fmt(w)}" '
             f'height="{row_h - 8}" fill="{PALETTE[0]}"/>'
-            f'<text class="chart__value" x="{_fmt(left + w + 4)}" y="{y + 16}" font-size="12" '
+            f'<text class="chart__value" x="{_fmt(left + w + 6)}" y="{y + 21}" font-size="15" '
             f'fill="#1b1b1b">{escape(value_label(value))}</text>'
         )
     out.append("</svg>")

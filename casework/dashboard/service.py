@@ -6,6 +6,7 @@ all cases in Python, so the dashboard stays fast on a center's whole history.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -652,24 +653,22 @@ class Dashboard:
     collected: list
 
 
-_CACHE: dict[tuple, tuple[float, Dashboard]] = {}
-_CACHE_LIMIT = 32
-
-
 def dashboard(
     today: date, date_from: date, date_to: date, *, cache_seconds: float = 0, fresh: bool = False
 ) -> Dashboard:
-    """Compute the dashboard's figures, or reuse this process's copy younger than cache_seconds.
+    """The dashboard's figures: those stored in the database if younger than cache_seconds.
 
-    Aggregating a whole network's history takes a moment; supervisors reading the page
-    do not need it recomputed more than once a minute or two. `fresh` recomputes.
+    Aggregating a whole network's history takes a moment; every process and server
+    reads the same stored figures, which the writes that change them delete. `fresh`
+    recomputes.
     """
-    import time
+    from casework.dashboard import cache
 
-    key = (today, date_from, date_to)
-    hit = _CACHE.get(key)
-    if cache_seconds and not fresh and hit and time.monotonic() - hit[0] < cache_seconds:
-        return hit[1]
+    key = cache.key_for(today, date_from, date_to)
+    if cache_seconds and not fresh:
+        stored = cache.load(key, cache_seconds)
+        if stored is not None:
+            return _with_typed_labels(stored)
     loads = caseload(today)
     report = money_report(date_from, date_to)
     offenders = repeat_offenders()
@@ -692,7 +691,49 @@ def dashboard(
         collected=collected_by_month(report),
     )
     if cache_seconds:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.clear()
-        _CACHE[key] = (time.monotonic(), result)
+        cache.store(key, _without_typed_labels(result))
     return result
+
+
+def _board_rows(figures: Dashboard) -> list[DeadlineRow]:
+    board = figures.board
+    return [*board.overdue, *board.this_week, *board.next_30]
+
+
+def _without_typed_labels(figures: Dashboard) -> Dashboard:
+    """The figures as stored: a label typed by staff is encrypted with its case's key and
+    stays in the deadlines table; the stored figures keep only which deadline it was."""
+    board = figures.board
+    plain = {
+        name: [
+            r if r.computed else dataclasses.replace(r, typed_label=None, label="")
+            for r in getattr(board, name)
+        ]
+        for name in ("overdue", "this_week", "next_30")
+    }
+    return dataclasses.replace(figures, board=dataclasses.replace(board, **plain))
+
+
+def _with_typed_labels(figures: Dashboard) -> Dashboard:
+    """Stored figures with each typed label read back (decrypted) from its deadline."""
+    wanted = [r.deadline_id for r in _board_rows(figures) if not r.computed]
+    if not wanted:
+        return figures
+    found = list(db.session.scalars(select(Deadline).where(Deadline.id.in_(wanted))))
+    labels = {d.id: str(d.typed_label) if d.typed_label is not None else None for d in found}
+    board = figures.board
+    filled = {
+        name: [
+            r
+            if r.computed
+            else dataclasses.replace(
+                r,
+                typed_label=labels.get(r.deadline_id),
+                label=next((d.label for d in found if d.id == r.deadline_id), ""),
+            )
+            for r in getattr(board, name)
+        ]
+        for name in ("overdue", "this_week", "next_30")
+    }
+    figures = dataclasses.replace(figures, board=dataclasses.replace(board, **filled))
+    return figures

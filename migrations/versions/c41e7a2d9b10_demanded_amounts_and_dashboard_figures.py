@@ -1,4 +1,4 @@
-"""Amount demanded filled in from the demand letters already sent.
+"""Amount demanded filled in from the demand letters already sent; the dashboard's figures table.
 
 Revision ID: c41e7a2d9b10
 Revises: c4e1a7d9b2f0
@@ -6,7 +6,10 @@ Create Date: 2026-12-02 15:10:00
 
 """
 
+import sqlalchemy as sa
 from alembic import op
+
+from casework.models.base import UTCDateTime
 
 # revision identifiers, used by Alembic.
 revision = "c41e7a2d9b10"
@@ -35,8 +38,15 @@ BACKFILL_DEMANDED = (
 
 def upgrade():
     op.execute(BACKFILL_DEMANDED)
+    op.create_table(
+        "dashboard_figures",
+        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("computed_at", UTCDateTime(), nullable=False),
+        sa.Column("payload", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_dashboard_figures")),
+    )
 
 
 def downgrade():
+    op.drop_table("dashboard_figures")
     # The amounts filled in cannot be told from the ones sent since; they stay.
-    pass

@@ -328,11 +328,13 @@ def test_letters_awaiting_approval_offer_both_actions(seeded, login_as, db_sessi
 
 def test_figures_are_reused_briefly_and_recomputed_on_request(seeded, db_session):
     first = service.dashboard(T, days(-365), T, cache_seconds=60)
-    assert service.dashboard(T, days(-365), T, cache_seconds=60) is first
+    again = service.dashboard(T, days(-365), T, cache_seconds=60)
+    assert again is not first and again.computed_at == first.computed_at  # read back
+    assert again.report.total.claimed == first.report.total.claimed == D("5300.00")
     fresh = service.dashboard(T, days(-365), T, cache_seconds=60, fresh=True)
-    assert fresh is not first and fresh.report.total.claimed == D("5300.00")
-    assert service.dashboard(T, days(-365), T) is not fresh  # no caching unless asked
-    service._CACHE.clear()
+    assert fresh.computed_at > first.computed_at and fresh.report.total.claimed == D("5300.00")
+    unstored = service.dashboard(T, days(-365), T)  # no stored figures unless asked
+    assert unstored.computed_at > fresh.computed_at
 
 
 def test_dashboard_query_count_does_not_grow_with_the_data(seeded, make, login_as):
