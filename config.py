@@ -55,10 +55,12 @@ class Config:
     # The dashboard's figures, stored in the database, are reused at most this long.
     CASEWORK_DASHBOARD_CACHE_SECONDS = env_int("DASHBOARD_CACHE_SECONDS", 120)
 
-    # Login throttling: counters live here (memory:// on one host, redis://... for several).
-    RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "memory://")
+    # Login throttling: counters live in the database every process shares by default
+    # (casework+db://), or in Redis (redis://host:6379); memory:// counts per process.
+    RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "casework+db://")
     RATELIMIT_HEADERS_ENABLED = False
     CASEWORK_LOGIN_FAILURES = env_int("LOGIN_FAILURES", 5)
+    CASEWORK_ADDRESS_FAILURES = env_int("ADDRESS_FAILURES", 50)
     CASEWORK_LOGIN_WINDOW_SECONDS = env_int("LOGIN_WINDOW_SECONDS", 60)
 
     CASEWORK_IDLE_TIMEOUT = timedelta(minutes=env_int("IDLE_MINUTES", 30))

@@ -45,6 +45,8 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
+    from casework.auth import throttle  # noqa: F401 - the casework+db:// store
+
     limiter.init_app(app)
 
     from casework import i18n, messages

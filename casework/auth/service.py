@@ -162,13 +162,15 @@ def _rate_limiter():
     global _limiter
     uri = current_app.config["RATELIMIT_STORAGE_URI"]
     if _limiter is None or _limiter[0] != uri:
+        from casework.auth import throttle  # noqa: F401 - registers casework+db://
+
         _limiter = (uri, MovingWindowRateLimiter(storage_from_string(uri)))
     return _limiter[1]
 
 
-def _limit():
+def _limit(config_key: str):
     cfg = current_app.config
-    return parse(f"{cfg['CASEWORK_LOGIN_FAILURES']}/{cfg['CASEWORK_LOGIN_WINDOW_SECONDS']} second")
+    return parse(f"{cfg[config_key]}/{cfg['CASEWORK_LOGIN_WINDOW_SECONDS']} second")
 
 
 def _account_key(email: str) -> str:
@@ -176,17 +178,61 @@ def _account_key(email: str) -> str:
     return hashlib.sha256(normalize_email(email).encode()).hexdigest()[:32]
 
 
+def _address_key(address: str) -> str:
+    return hashlib.sha256((address or "-").encode()).hexdigest()[:32]
+
+
+def take_attempt(email: str, address: str, kind: str = "password") -> bool:
+    """Take one sign-in attempt (``password`` or ``totp``); False when throttled.
+
+    Taken before the password or code is checked, atomically in a store every process
+    shares, so no more than CASEWORK_LOGIN_FAILURES checks per account get through in a
+    window however many workers serve them. Addresses get a looser limit, so one person
+    cannot lock out an office that shares one.
+    """
+    limiter = _rate_limiter()
+    if not limiter.hit(_limit("CASEWORK_ADDRESS_FAILURES"), "addr", _address_key(address)):
+        return False
+    return limiter.hit(_limit("CASEWORK_LOGIN_FAILURES"), kind, _account_key(email))
+
+
+def attempt_succeeded(email: str, kind: str = "password") -> None:
+    """A right password or code: the account's attempts start over."""
+    limiter, limit = _rate_limiter(), _limit("CASEWORK_LOGIN_FAILURES")
+    limiter.clear(limit, kind, _account_key(email))
+
+
 def is_throttled(email: str, address: str) -> bool:
-    limiter, limit = _rate_limiter(), _limit()
-    return not limiter.test(limit, "acct", _account_key(email)) or not limiter.test(
-        limit, "addr", address or "-"
-    )
+    """Whether the next attempt would be refused (without taking one)."""
+    limiter = _rate_limiter()
+    return not limiter.test(
+        _limit("CASEWORK_LOGIN_FAILURES"), "password", _account_key(email)
+    ) or not limiter.test(_limit("CASEWORK_ADDRESS_FAILURES"), "addr", _address_key(address))
 
 
 def record_failure(email: str, address: str) -> None:
-    limiter, limit = _rate_limiter(), _limit()
-    limiter.hit(limit, "acct", _account_key(email))
-    limiter.hit(limit, "addr", address or "-")
+    """Failures are counted when the attempt is taken (see take_attempt)."""
+
+
+def _record_failure_event(user_id) -> None:
+    """The failed sign-in in the audit log, retried under SQLite's write lock when needed.
+
+    With several worker processes on SQLite, another process may have written since this
+    request's first read (a sign-in attempt, an audit event); its snapshot then cannot
+    write, and the event is written again holding the write lock from the start.
+    """
+    from sqlalchemy.exc import OperationalError
+
+    for attempt in range(3):
+        try:
+            audit.record("auth.failure", object_type="users", object_id=user_id, user_id=user_id)
+            db.session.commit()
+            return
+        except OperationalError:
+            db.session.rollback()
+            if attempt == 2 or db.engine.dialect.name != "sqlite":
+                raise
+            db.session.connection(execution_options={"casework_immediate": True})
 
 
 def reset_throttle_storage() -> None:
@@ -208,12 +254,9 @@ def authenticate(email: str, password: str, address: str) -> User | None:
         if _DUMMY_HASH is None:
             _DUMMY_HASH = passwords.hash_password(secrets.token_hex(16))
         passwords.verify_password(_DUMMY_HASH, password)
-        record_failure(email, address)
         return None
     if not passwords.verify_password(user.password_hash, password):
-        record_failure(email, address)
-        audit.record("auth.failure", user, user_id=user.id)
-        db.session.commit()
+        _record_failure_event(user.id)
         return None
     if passwords.needs_rehash(user.password_hash):
         user.password_hash = passwords.hash_password(password)

@@ -77,13 +77,17 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         address = request.remote_addr or "-"
-        if service.is_throttled(form.email.data, address):
+        if not service.take_attempt(form.email.data, address):
             form.email.errors.append(_("Too many failed attempts. Wait a minute, then try again."))
             return render_template("auth/login.html", form=form), 429
         user = service.authenticate(form.email.data, form.password.data, address)
         if user is None:
             form.password.errors.append(_("That email and password do not match an account."))
             return render_template("auth/login.html", form=form), 200
+        # End this transaction before the throttle store (its own connection) writes, so
+        # the rest of the sign-in reads a snapshot that can still write on SQLite.
+        db.session.commit()
+        service.attempt_succeeded(form.email.data)
         locale = session.get("locale")
         session.clear()
         if locale:
@@ -132,13 +136,14 @@ def login_totp():
     form = TotpForm()
     if form.validate_on_submit():
         address = request.remote_addr or "-"
-        if service.is_throttled(user.email, address):
+        if not service.take_attempt(user.email, address, "totp"):
             form.code.errors.append(_("Too many failed attempts. Wait a minute, then try again."))
             return render_template("auth/totp.html", form=form), 429
         if service.verify_totp(user, form.code.data):
-            return _finish(user)
+            email, response = user.email, _finish(user)
+            service.attempt_succeeded(email, "totp")
+            return response
         db.session.rollback()
-        service.record_failure(user.email, address)
         form.code.errors.append(_("That code is not right, or was already used. Try the next one."))
     return render_template("auth/totp.html", form=form)
 

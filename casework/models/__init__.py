@@ -25,6 +25,7 @@ from casework.models.keys import DataKey
 from casework.models.letter import Letter
 from casework.models.party import Employer, Worker, WorkerNameWord
 from casework.models.settings import Setting
+from casework.models.throttle import ThrottleHit, ThrottleKey
 from casework.models.user import User
 
 __all__ = [
@@ -50,6 +51,8 @@ __all__ = [
     "Payment",
     "RetaliationClaim",
     "Setting",
+    "ThrottleHit",
+    "ThrottleKey",
     "User",
     "WageClaim",
     "Worker",
