@@ -175,8 +175,10 @@ def _retaliation(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
         ComputedDeadline(
             "flsa_retaliation",
             N_("FLSA retaliation suit"),
-            add_years(action, 2),
-            N_("2 years after the adverse action (3 if willful; partly verified)"),
+            add_years(action, 3 if facts.willful else 2),
+            N_("3 years after the adverse action (willful violation)")
+            if facts.willful
+            else N_("2 years after the adverse action (3 if willful)"),
             "K7, K78; 29 USC 215(a)(3), 255(a)",
         ),
     ]
@@ -196,7 +198,7 @@ def _retaliation(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
                 "nyll_215",
                 N_("NY Labor Law 215 retaliation suit"),
                 add_years(action, 2),
-                N_("2 years after the adverse action (UNVERIFIED: check before relying on it)"),
+                N_("2 years after the adverse action"),
                 "K76, K77; NY LL 215",
             )
         )
@@ -222,9 +224,18 @@ def judgment_deadlines(
     entered_on: date,
     renewed_on: date | None = None,
     wage_judgment: bool = True,
-    appeal_days: int = 30,
+    appeal_days: int | None = None,
 ) -> list[ComputedDeadline]:
-    """Return a judgment's expiry, lien and renewal dates, earliest first ("NY", "CA" or "US")."""
+    """Return a judgment's expiry, lien and renewal dates, earliest first ("NY", "CA" or "US").
+
+    `appeal_days` is the time to appeal after entry when known. Otherwise New
+    York takes 30 days (CPLR 5513(a)) and California 180 days, the longest
+    time an unlimited civil case allows when no notice of entry was served
+    (Cal. Rules of Court 8.104(a): 60 days after notice of entry, at most 180
+    after entry), so the bond date is never given too early.
+    """
+    if appeal_days is None:
+        appeal_days = 180 if state == "CA" else 30
     appeal_ends = entered_on + timedelta(days=appeal_days)
     found: list[ComputedDeadline] = []
     if state == "NY":
