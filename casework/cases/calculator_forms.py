@@ -22,6 +22,13 @@ from wtforms.validators import InputRequired, NumberRange, Optional, ValidationE
 from casework.forms import MoneyField, TypedDecimalField
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
+GIVEN = [
+    SelectChoice("yes", _l("Given")),
+    SelectChoice("no", _l("Not given")),
+    SelectChoice("unknown", _l("Not known")),
+]
+#: A posted given / not given / not known answer as the law package takes it.
+GIVEN_VALUES = {"yes": True, "no": False, "unknown": None}
 MAX_PERIODS = 40
 
 
@@ -153,13 +160,15 @@ class WageClaimForm(FlaskForm):
     )
     wage_notice_given = RadioField(
         _l("Did the employer give a written notice of the pay rate when hired?"),
-        choices=YES_NO,
-        default="yes",
+        choices=GIVEN,
+        validators=[InputRequired(_l("Answer given, not given or not known."))],
+        description=_l("If not known, the result shows what the missing notice could add."),
     )
     wage_statements_given = RadioField(
         _l("Did the employer give a pay stub with each payment?"),
-        choices=YES_NO,
-        default="yes",
+        choices=GIVEN,
+        validators=[InputRequired(_l("Answer given, not given or not known."))],
+        description=_l("If not known, the result shows what missing pay stubs could add."),
     )
     willful = BooleanField(
         _l("The employer knew or did not care that the pay broke the law"),

@@ -1,0 +1,32 @@
+"""Wage claims: the wage-notice and pay-stub answers may be "not known" (NULL).
+
+Revision ID: c7a2e91d4b10
+Revises: 5fbfa9ffe546
+Create Date: 2026-12-02 16:10:00
+
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+# revision identifiers, used by Alembic.
+revision = "c7a2e91d4b10"
+down_revision = "5fbfa9ffe546"
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table("wage_claims", schema=None) as batch_op:
+        batch_op.alter_column("wage_notice_given", existing_type=sa.Boolean(), nullable=True)
+        batch_op.alter_column("wage_statements_given", existing_type=sa.Boolean(), nullable=True)
+
+
+def downgrade():
+    op.execute("UPDATE wage_claims SET wage_notice_given = TRUE WHERE wage_notice_given IS NULL")
+    op.execute(
+        "UPDATE wage_claims SET wage_statements_given = TRUE WHERE wage_statements_given IS NULL"
+    )
+    with op.batch_alter_table("wage_claims", schema=None) as batch_op:
+        batch_op.alter_column("wage_notice_given", existing_type=sa.Boolean(), nullable=False)
+        batch_op.alter_column("wage_statements_given", existing_type=sa.Boolean(), nullable=False)
