@@ -133,7 +133,8 @@ CITATIONS: dict[str | tuple[str, str], str] = {
     ("liquidated_damages_state", "NY"): "NY Labor Law 198(1-a), 663(1)",
     ("liquidated_damages_state", "CA"): "Cal. Labor Code 1194.2; Armenta v. Osmose (2005)",
     "wage_notice_damages": "NY Labor Law 195(1), 198(1-b)",
-    "wage_statement_damages": "NY Labor Law 195(3), 198(1-d)",
+    ("wage_statement_damages", "NY"): "NY Labor Law 195(3), 198(1-d)",
+    ("wage_statement_damages", "CA"): "Cal. Labor Code 226(a), 226(e)(1); Code Civ. Proc. 340(a)",
     "waiting_time_penalty": "Cal. Labor Code 203; Mamika v. Barca (1998)",
     ("prejudgment_interest", "NY"): "CPLR 5001, 5004",
     ("prejudgment_interest", "CA"): "Cal. Civil Code 3289(b); Labor Code 218.6",
@@ -155,6 +156,31 @@ LABELS = {
     "waiting_time_penalty": N_("Waiting-time penalty for late final pay"),
     "prejudgment_interest": N_("Interest on unpaid wages"),
     "interest_on_final_pay": N_("Interest on unpaid final pay"),
+}
+
+
+#: What the calculation assumed where the law turns on a fact it was not given.
+ASSUMPTIONS = {
+    "salary_40": N_(
+        "Weekly pay is taken to cover 40 hours a week under federal law: the regular rate is "
+        "the weekly pay divided by 40 (29 CFR 778.113)."
+    ),
+    "salary_hours": N_(
+        "Weekly pay is taken to cover the hours it was agreed to cover: the regular rate is "
+        "the weekly pay divided by those hours (29 CFR 778.113)."
+    ),
+    "fluctuating": N_(
+        "Weekly pay was agreed to cover every hour worked, with all five conditions of "
+        "29 CFR 778.114(a) met: overtime is owed at half the regular rate."
+    ),
+    "NY_hospitality": N_(
+        "In hospitality, the regular rate is the weekly pay divided by 40 or by the hours "
+        "worked if fewer (12 NYCRR 146-3.5(b))."
+    ),
+    "CA": N_(
+        "In California the regular rate is 1/40 of the weekly pay, which covers only the "
+        "hours that are not overtime, whatever was agreed (Labor Code 515(d))."
+    ),
 }
 
 

@@ -93,6 +93,43 @@ def _wtpa(workweeks: Iterable[tuple[date, int]], rules: tuple[WtpaRule, WtpaRule
     return cents(total)
 
 
+@dataclass(frozen=True)
+class StatementPenaltyRule:
+    """California's wage-statement penalty: the first pay period, each later one, the cap."""
+
+    effective: date
+    initial: Decimal
+    subsequent: Decimal
+    cap: Decimal
+    limitation_years: int
+    source: str
+
+
+#: Labor Code 226(e)(1): $50 for the first pay period, $100 for each later one, at most
+#: $4,000; a penalty, so one year back (Code Civ. Proc. 340(a)). The row covers the
+#: calculator's California tables (from 2014-07-01).
+CA_STATEMENT_RULES = (
+    StatementPenaltyRule(
+        date(2014, 7, 1),
+        Decimal(50),
+        Decimal(100),
+        Decimal(4000),
+        1,
+        "Cal. Labor Code 226(e)(1); Code Civ. Proc. 340(a)",
+    ),
+)
+
+
+def ca_wage_statement_penalty(pay_periods: int) -> Decimal:
+    """Return the Labor Code 226(e) penalty for pay periods without an accurate statement."""
+    if pay_periods < 0:
+        raise ValueError("pay periods must not be negative")
+    if pay_periods == 0:
+        return ZERO
+    rule = CA_STATEMENT_RULES[-1]
+    return cents(min(rule.cap, rule.initial + rule.subsequent * (pay_periods - 1)))
+
+
 def ny_wage_notice_damages(workweeks: Iterable[tuple[date, int]]) -> Decimal:
     """Return LL 198(1-b) damages for a missing wage notice.
 

@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from . import weekly
-from .citations import CITATIONS, LABELS, citation_for
+from .citations import ASSUMPTIONS, CITATIONS, LABELS, citation_for
 from .claim import (
     Breakdown,
     Claim,
@@ -42,9 +42,15 @@ from .claim import (
     validate,
 )
 from .dates import add_years
-from .i18n import N_
 from .money import ZERO, cents, to_decimal
-from .penalties import daily_wage, ny_wage_notice_damages, ny_wage_statement_damages, waiting_time
+from .penalties import (
+    CA_STATEMENT_RULES,
+    ca_wage_statement_penalty,
+    daily_wage,
+    ny_wage_notice_damages,
+    ny_wage_statement_damages,
+    waiting_time,
+)
 from .rates import RULESET_VERSION, federal_row, minimum_wage, state_of
 
 __all__ = [
@@ -78,30 +84,6 @@ WAGE_KEYS = (
 DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state")
 STATUTORY_KEYS = ("wage_notice_damages", "wage_statement_damages", "waiting_time_penalty")
 INTEREST_KEYS = ("prejudgment_interest", "interest_on_final_pay")
-
-ASSUMPTIONS = {
-    "salary_40": N_(
-        "Weekly pay is taken to cover 40 hours a week under federal law: the regular rate is "
-        "the weekly pay divided by 40 (29 CFR 778.113)."
-    ),
-    "salary_hours": N_(
-        "Weekly pay is taken to cover the hours it was agreed to cover: the regular rate is "
-        "the weekly pay divided by those hours (29 CFR 778.113)."
-    ),
-    "fluctuating": N_(
-        "Weekly pay was agreed to cover every hour worked, with all five conditions of "
-        "29 CFR 778.114(a) met: overtime is owed at half the regular rate."
-    ),
-    "NY_hospitality": N_(
-        "In hospitality, the regular rate is the weekly pay divided by 40 or by the hours "
-        "worked if fewer (12 NYCRR 146-3.5(b))."
-    ),
-    "CA": N_(
-        "In California the regular rate is 1/40 of the weekly pay, which covers only the "
-        "hours that are not overtime, whatever was agreed (Labor Code 515(d))."
-    ),
-}
-
 
 # -- weeks ------------------------------------------------------------------
 
@@ -307,6 +289,8 @@ def calculate(claim: Claim) -> Breakdown:
 
     if state == "NY" and state_from is not None:
         _add_wtpa(claim, lines, weeks, state_from)
+    if state == "CA":
+        _add_ca_statements(claim, lines, weeks)
     if state == "CA" and claim.final_pay_days_late > 0 and extras_in_time:
         _add_waiting_time(claim, lines, weeks[-1])
     if state_from is not None:
@@ -339,6 +323,18 @@ def _add_wtpa(claim: Claim, lines: _Lines, weeks: list[weekly.WeekFacts], state_
         lines.ask("wage_statement_damages", statements)
     elif not claim.wage_statements_given:
         lines.add("wage_statement_damages", statements, weeks=len(worked))
+
+
+def _add_ca_statements(claim: Claim, lines: _Lines, weeks: list[weekly.WeekFacts]) -> None:
+    """Labor Code 226(e): each week is taken as a pay period, counted one year back."""
+    rule = CA_STATEMENT_RULES[-1]
+    since = add_years(claim.as_of, -rule.limitation_years)
+    periods = [w for w in weeks if w.end >= since and w.end >= rule.effective]
+    penalty = ca_wage_statement_penalty(len(periods))
+    if claim.wage_statements_given is None:
+        lines.ask("wage_statement_damages", penalty)
+    elif not claim.wage_statements_given:
+        lines.add("wage_statement_damages", penalty, weeks=len(periods))
 
 
 def _add_waiting_time(claim: Claim, lines: _Lines, last: weekly.WeekFacts) -> None:

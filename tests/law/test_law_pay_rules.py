@@ -171,3 +171,23 @@ def test_wage_notice_not_known_is_named_not_dropped():
     assert [(q.key, q.would_add) for q in b.open_questions] == [
         ("wage_notice_damages", D("250.00"))
     ]
+
+
+def test_california_wage_statement_penalty():
+    # Labor Code 226(e)(1): $50 for the first pay period, $100 for each later one, at most
+    # $4,000, one year back (CCP 340(a)). Ten weekly pay periods: 50 + 9 x 100 = 950.00.
+    # 60 periods would be 50 + 59 x 100 = 5,950, held to 4,000.00.
+    from casework.law.penalties import ca_wage_statement_penalty
+
+    assert ca_wage_statement_penalty(1) == D("50.00")
+    assert ca_wage_statement_penalty(10) == D("950.00")
+    assert ca_wage_statement_penalty(60) == D("4000.00")
+    start = date(2024, 1, 7)
+    period = Period(start, start + timedelta(days=69), D(40), 5, hourly_rate=D(20))
+    as_of = date(2024, 6, 1)
+    b = calculate(Claim([period], "CA", as_of, wage_statements_given=False))
+    assert amounts(b) == {"wage_statement_damages": D("950.00")}
+    assert b.lines[0].citation.startswith("Cal. Labor Code 226")
+    # Weeks ending more than a year before the as-of date are too old: none of them count.
+    late = calculate(Claim([period], "CA", date(2025, 6, 1), wage_statements_given=False))
+    assert late.total == D("0.00")
