@@ -51,6 +51,8 @@ def period_from_model(row: WorkPeriod) -> wages.Period:
         pay_per_week=_opt(row.pay_per_week),
         long_days_per_week=int(row.long_days_per_week or 0),
         live_in=bool(row.live_in),
+        missed_meal_days_per_week=int(row.missed_meal_days_per_week or 0),
+        missed_rest_days_per_week=int(row.missed_rest_days_per_week or 0),
         hours_per_day=_opt(row.hours_per_day),
     )
 
@@ -192,6 +194,8 @@ class PeriodFacts:
     long_days_per_week: int = 0
     hours_per_day: Decimal | None = None
     live_in: bool = False
+    missed_meal_days_per_week: int = 0
+    missed_rest_days_per_week: int = 0
 
 
 @dataclass(frozen=True)

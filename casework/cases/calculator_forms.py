@@ -118,6 +118,18 @@ class PeriodForm(Form):
         description=_l("Only if the days were of different lengths; used for daily overtime."),
     )
     live_in = BooleanField(_l("Lived in the employer's home (domestic worker)"))
+    missed_meal_days_per_week = WholeNumberField(
+        _l("Days a week without a full 30-minute meal break"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("California: a break missed, cut short or started after the fifth hour."),
+    )
+    missed_rest_days_per_week = WholeNumberField(
+        _l("Days a week without the 10-minute rest breaks"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("California: one paid 10-minute break for each 4 hours worked."),
+    )
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)

@@ -54,6 +54,8 @@ ROW_FIELDS = (
     "long_days_per_week",
     "hours_per_day",
     "live_in",
+    "missed_meal_days_per_week",
+    "missed_rest_days_per_week",
 )
 CASE_PAGE_ENDPOINTS = ("cases.show", "cases.view", "cases.case", "cases.detail")
 
@@ -134,6 +136,8 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
                 long_days_per_week=p.long_days_per_week.data or 0,
                 hours_per_day=p.hours_per_day.data,
                 live_in=bool(p.live_in.data),
+                missed_meal_days_per_week=p.missed_meal_days_per_week.data or 0,
+                missed_rest_days_per_week=p.missed_rest_days_per_week.data or 0,
             )
         )
     return calculator.ClaimFacts(

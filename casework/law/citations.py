@@ -120,6 +120,9 @@ CITATIONS: dict[str | tuple[str, str], str] = {
     ("unpaid_wages_state", "NY"): "NY Labor Law 650-665; 12 NYCRR 142-2.2, 146-1.4",
     ("unpaid_wages_state", "CA"): "Cal. Labor Code 510, 515(d), 1194, 1197",
     "spread_of_hours": "12 NYCRR 142-2.4, 146-1.6",
+    "meal_rest_premiums": (
+        "Cal. Labor Code 226.7, 512; Ferra v. Loews Hollywood Hotel, 11 Cal.5th 858 (2021)"
+    ),
     ("unpaid_final_pay", "NY"): "NY Labor Law 191(3), 198",
     ("unpaid_final_pay", "CA"): "Cal. Labor Code 201, 202",
     ("unpaid_final_pay", "US"): "Agreed wages for work performed",
@@ -146,6 +149,7 @@ LABELS = {
     "unpaid_wages_federal": N_("Unpaid minimum wage and overtime (federal law)"),
     "unpaid_wages_state": N_("Unpaid minimum wage and overtime (state law)"),
     "spread_of_hours": N_("Spread-of-hours pay"),
+    "meal_rest_premiums": N_("Pay for missed meal and rest breaks"),
     "unpaid_final_pay": N_("Unpaid final pay"),
     "unlawful_deductions": N_("Unlawful deductions from pay"),
     "tips_withheld": N_("Tips kept by the employer"),

@@ -31,7 +31,9 @@ class Period:
     exceeded 10 hours (NY spread of hours). `hours_per_day` feeds California
     daily overtime; when absent it is hours_per_week / days_per_week.
     `live_in` marks a live-in domestic worker (NY overtime after 44 hours; no
-    FLSA overtime when the household employs them).
+    FLSA overtime when the household employs them). In California,
+    `missed_meal_days_per_week` and `missed_rest_days_per_week` count the days
+    a meal or a rest period was missed, cut short or late (Labor Code 226.7).
     """
 
     start: date
@@ -46,6 +48,8 @@ class Period:
     paid_per_week: Decimal | None = None
     salary_hours: Decimal | None = None
     fluctuating_workweek: bool = False
+    missed_meal_days_per_week: int = 0
+    missed_rest_days_per_week: int = 0
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,10 @@ def _check_period(index: int, period: Period, as_of: date) -> None:
     long_days = period.long_days_per_week
     if not isinstance(long_days, int) or not 0 <= long_days <= period.days_per_week:
         raise ClaimError(f"{name}.long_days_per_week", "must be between 0 and days per week")
+    for attribute in ("missed_meal_days_per_week", "missed_rest_days_per_week"):
+        missed = getattr(period, attribute)
+        if not isinstance(missed, int) or not 0 <= missed <= period.days_per_week:
+            raise ClaimError(f"{name}.{attribute}", "must be between 0 and days per week")
     try:
         federal_row(period.start)
     except ValueError as exc:

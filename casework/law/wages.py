@@ -80,6 +80,7 @@ WAGE_KEYS = (
     "unpaid_final_pay",
     "unlawful_deductions",
     "tips_withheld",
+    "meal_rest_premiums",
 )
 DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state")
 STATUTORY_KEYS = ("wage_notice_damages", "wage_statement_damages", "waiting_time_penalty")
@@ -125,6 +126,8 @@ def _weeks_of(period: Period, third_party: bool) -> list[weekly.WeekFacts]:
                 salary_hours=covered * share if covered is not None else None,
                 fluctuating=period.fluctuating_workweek,
                 third_party=third_party,
+                missed_meals=min(period.missed_meal_days_per_week, workdays),
+                missed_rests=min(period.missed_rest_days_per_week, workdays),
             )
         )
         start = end + timedelta(days=1)
@@ -265,6 +268,14 @@ def calculate(claim: Claim) -> Breakdown:
     spread = sum((c.result.spread for c in state_weeks), ZERO)
     lines.add("unpaid_wages_state", state_wages, weeks=len(state_weeks))
     lines.add("spread_of_hours", spread, weeks=len(state_weeks))
+    if state == "CA" and state_from is not None:
+        # Premiums are wages (Naranjo v. Spectrum, 2022): the state's 3 years, as their own line.
+        premium_weeks = [w for w in weeks if w.end >= state_from]
+        lines.add(
+            "meal_rest_premiums",
+            sum((weekly.ca_break_premiums(w, _floor(claim, w)) for w in premium_weeks), ZERO),
+            weeks=len(premium_weeks),
+        )
 
     last_day = claim.periods[-1].end
     limitation_start = state_from if state_from is not None else federal_from

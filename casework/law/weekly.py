@@ -64,6 +64,8 @@ class WeekFacts:
     salary_hours: Decimal | None = None  # hours the weekly pay is meant to cover
     fluctuating: bool = False  # weekly pay for all hours, 29 CFR 778.114(a) met
     third_party: bool = False  # employed by an agency, not the household
+    missed_meals: int = 0  # California: days with a missed meal period
+    missed_rests: int = 0  # California: days with a missed rest period
 
 
 @dataclass(frozen=True)
@@ -231,6 +233,18 @@ def ca_unpaid_minimum(week: WeekFacts, minimum: Decimal, straight_hours: Decimal
         unpaid_hours = straight_hours - paid_regular
         return max(ZERO, minimum - rate) * paid_regular + minimum * unpaid_hours
     return max(ZERO, minimum * straight_hours - week.paid)
+
+
+def ca_break_premiums(week: WeekFacts, minimum: Decimal) -> Decimal:
+    """Labor Code 226.7: one hour at the regular rate for each day with a missed meal period
+    and one for each day with a missed rest period, at most one of each a day (Ferra v.
+    Loews: the same regular rate as for overtime; weekly pay: 1/40 of it, 515(d))."""
+    if week.agreed_rate is not None:
+        rate = max(week.agreed_rate, minimum)
+    else:
+        rate = max(_weekly_pay(week) / FORTY, minimum)
+    days = min(week.missed_meals, week.workdays) + min(week.missed_rests, week.workdays)
+    return cents(rate * days)
 
 
 def california(week: WeekFacts, minimum: Decimal, as_of: date) -> WeekResult:

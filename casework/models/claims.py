@@ -67,6 +67,9 @@ class WorkPeriod(UUIDPrimaryKey, Base):
     long_days_per_week: Mapped[int] = mapped_column(default=0)
     hours_per_day: Mapped[Decimal | None] = mapped_column(HOURS)
     live_in: Mapped[bool] = mapped_column(default=False)
+    # California: days a week a meal or a rest period was missed (Labor Code 226.7).
+    missed_meal_days_per_week: Mapped[int] = mapped_column(default=0)
+    missed_rest_days_per_week: Mapped[int] = mapped_column(default=0)
 
     claim = relationship("WageClaim", back_populates="periods")
 

@@ -85,3 +85,36 @@ def test_input_values_are_formatted(app):
         assert input_value("share", "1.00") == "100 %"
         assert input_value("since", "2025-03-06") != "2025-03-06"
         assert input_value("weeks", "3") == "3"
+
+
+def test_california_asks_about_breaks_and_new_york_does_not(make, login_as):
+    advocate, ny_case, ny_link = setup(make)
+    client = login_as(advocate)
+    assert "missed_meal_days_per_week" not in client.get(url(ny_case, ny_link)).get_data(
+        as_text=True
+    )
+    case = make.case(assigned_to=advocate, jurisdiction="CA")
+    link = case.worker_links[0]
+    assert "periods-0-missed_meal_days_per_week" in client.get(url(case, link)).get_data(
+        as_text=True
+    )
+    # $20/h, 40 h over 5 days, 2025-03-03..03-09; meals missed 2 days, rests 1 day:
+    # Labor Code 226.7: (2 + 1) x $20 = $60.00.
+    data = claim_data(
+        {
+            "hourly_rate": "20",
+            "pay_per_week": "",
+            "missed_meal_days_per_week": "2",
+            "missed_rest_days_per_week": "1",
+        }
+    )
+    assert client.post(url(case, link), data=data).status_code == 302
+    assert link.wage_claim.periods[0].missed_meal_days_per_week == 2
+    page = client.get(url(case, link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "Pay for missed meal and rest breaks" in page and "$60.00" in page
+    assert "Cal. Labor Code 226.7, 512" in page
+    # More days than worked is refused next to the field, nothing changes.
+    bad = claim_data({"hourly_rate": "20", "pay_per_week": "", "missed_rest_days_per_week": "6"})
+    response = client.post(url(case, link), data=bad)
+    assert response.status_code == 422
+    assert link.wage_claim.periods[0].missed_rest_days_per_week == 1

@@ -191,3 +191,37 @@ def test_california_wage_statement_penalty():
     # Weeks ending more than a year before the as-of date are too old: none of them count.
     late = calculate(Claim([period], "CA", date(2025, 6, 1), wage_statements_given=False))
     assert late.total == D("0.00")
+
+
+def test_california_meal_and_rest_premiums():
+    # Labor Code 226.7, Ferra v. Loews: one hour at the regular rate per day with a missed
+    # meal period and one per day with a missed rest period, at most one of each a day.
+    # $20/h, 40 h over 5 days, meals missed 3 days and rests 5 days a week, two weeks:
+    # (3 + 5) x 20 = 160.00 a week -> 320.00. Weekly pay $800: 1/40 = 20.00, the same.
+    start = date(2024, 1, 7)
+    hourly = Period(
+        start,
+        start + timedelta(days=13),
+        D(40),
+        5,
+        hourly_rate=D(20),
+        missed_meal_days_per_week=3,
+        missed_rest_days_per_week=5,
+    )
+    b = calculate(Claim([hourly], "CA", start + timedelta(days=13)))
+    assert amounts(b) == {"meal_rest_premiums": D("320.00")}
+    assert b.lines[0].citation.startswith("Cal. Labor Code 226.7")
+    salaried = Period(
+        start,
+        start + timedelta(days=13),
+        D(40),
+        5,
+        pay_per_week=D(800),
+        missed_meal_days_per_week=3,
+        missed_rest_days_per_week=5,
+    )
+    assert amounts(calculate(Claim([salaried], "CA", start + timedelta(days=13))))[
+        "meal_rest_premiums"
+    ] == D("320.00")
+    # New York has no such premium.
+    assert calculate(Claim([hourly], "NY-NYC", start + timedelta(days=13))).total == D("0.00")
