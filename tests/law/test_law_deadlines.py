@@ -40,6 +40,9 @@ def test_willful_adds_three_year_flsa_and_ca_has_three_years():
     assert found["flsa_3y_willful_last_weeks"] == date(2026, 6, 30)
     assert found["flsa_2y_last_weeks"] == date(2025, 6, 30)
     assert found["ca_3y_earliest_weeks"] == date(2024, 5, 3)
+    # Unfair-competition restitution reaches 4 years (B&P 17208); penalties 1 (CCP 340(a)).
+    assert found["ca_4y_ucl_last_weeks"] == date(2027, 6, 30)
+    assert found["ca_1y_penalties_last_weeks"] == date(2024, 6, 30)
     assert "nyll_6y_last_weeks" not in found and "ny_owner_liability_notice" not in found
 
 
@@ -58,7 +61,10 @@ def test_ny_workers_comp_deadlines():
         "wc_notice_to_employer": date(2024, 4, 14),
         "wc_claim_c3": date(2026, 3, 15),
     }
-    assert case_deadlines(CaseFacts("workers_comp", "CA", injury_date=date(2024, 3, 15))) == []
+    # California: notice within 30 days (Labor Code 5400), claim within 1 year (5405).
+    ca = due(case_deadlines(CaseFacts("workers_comp", "CA", injury_date=date(2024, 3, 15))))
+    assert ca == {"ca_wc_notice_to_employer": date(2024, 4, 14), "ca_wc_claim": date(2025, 3, 15)}
+    assert case_deadlines(CaseFacts("workers_comp", "US", injury_date=date(2024, 3, 15))) == []
 
 
 def test_retaliation_deadlines_from_adverse_action():
