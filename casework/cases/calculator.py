@@ -51,6 +51,8 @@ def period_from_model(row: WorkPeriod) -> wages.Period:
         pay_per_week=_opt(row.pay_per_week),
         long_days_per_week=int(row.long_days_per_week or 0),
         live_in=bool(row.live_in),
+        missed_meal_days_per_week=int(row.missed_meal_days_per_week or 0),
+        missed_rest_days_per_week=int(row.missed_rest_days_per_week or 0),
         hours_per_day=_opt(row.hours_per_day),
     )
 
@@ -65,8 +67,8 @@ def claim_from_model(wage_claim: WageClaim, *, region: str, as_of: date) -> wage
         unpaid_final_pay=_dec(wage_claim.unpaid_final_pay),
         deductions=_dec(wage_claim.deductions),
         tips_withheld=_dec(wage_claim.tips_withheld),
-        wage_notice_given=bool(wage_claim.wage_notice_given),
-        wage_statements_given=bool(wage_claim.wage_statements_given),
+        wage_notice_given=wage_claim.wage_notice_given,
+        wage_statements_given=wage_claim.wage_statements_given,
         willful=bool(wage_claim.willful),
         final_pay_days_late=int(wage_claim.final_pay_days_late or 0),
         hospitality=bool(wage_claim.hospitality),
@@ -192,6 +194,8 @@ class PeriodFacts:
     long_days_per_week: int = 0
     hours_per_day: Decimal | None = None
     live_in: bool = False
+    missed_meal_days_per_week: int = 0
+    missed_rest_days_per_week: int = 0
 
 
 @dataclass(frozen=True)
@@ -202,8 +206,8 @@ class ClaimFacts:
     unpaid_final_pay: Decimal = Decimal(0)
     deductions: Decimal = Decimal(0)
     tips_withheld: Decimal = Decimal(0)
-    wage_notice_given: bool = True
-    wage_statements_given: bool = True
+    wage_notice_given: bool | None = None  # None: not known
+    wage_statements_given: bool | None = None
     willful: bool = False
     hospitality: bool = False
     final_pay_days_late: int = 0

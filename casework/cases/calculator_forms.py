@@ -22,6 +22,13 @@ from wtforms.validators import InputRequired, NumberRange, Optional, ValidationE
 from casework.forms import MoneyField, TypedDecimalField
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
+GIVEN = [
+    SelectChoice("yes", _l("Given")),
+    SelectChoice("no", _l("Not given")),
+    SelectChoice("unknown", _l("Not known")),
+]
+#: A posted given / not given / not known answer as the law package takes it.
+GIVEN_VALUES = {"yes": True, "no": False, "unknown": None}
 MAX_PERIODS = 40
 
 
@@ -111,6 +118,18 @@ class PeriodForm(Form):
         description=_l("Only if the days were of different lengths; used for daily overtime."),
     )
     live_in = BooleanField(_l("Lived in the employer's home (domestic worker)"))
+    missed_meal_days_per_week = WholeNumberField(
+        _l("Days a week without a full 30-minute meal break"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("California: a break missed, cut short or started after the fifth hour."),
+    )
+    missed_rest_days_per_week = WholeNumberField(
+        _l("Days a week without the 10-minute rest breaks"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("California: one paid 10-minute break for each 4 hours worked."),
+    )
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
@@ -153,13 +172,15 @@ class WageClaimForm(FlaskForm):
     )
     wage_notice_given = RadioField(
         _l("Did the employer give a written notice of the pay rate when hired?"),
-        choices=YES_NO,
-        default="yes",
+        choices=GIVEN,
+        validators=[InputRequired(_l("Answer given, not given or not known."))],
+        description=_l("If not known, the result shows what the missing notice could add."),
     )
     wage_statements_given = RadioField(
         _l("Did the employer give a pay stub with each payment?"),
-        choices=YES_NO,
-        default="yes",
+        choices=GIVEN,
+        validators=[InputRequired(_l("Answer given, not given or not known."))],
+        description=_l("If not known, the result shows what missing pay stubs could add."),
     )
     willful = BooleanField(
         _l("The employer knew or did not care that the pay broke the law"),

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from datetime import date
 from decimal import Decimal
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -20,44 +17,33 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
 from casework import authz
 from casework.cases import calculator
-from casework.cases.calculator_forms import MAX_PERIODS, AsOfForm, PeriodForm, WageClaimForm
+from casework.cases.calculator_csv import breakdown_rows as _breakdown_rows
+from casework.cases.calculator_csv import csv_response as _csv_response
+from casework.cases.calculator_forms import (
+    GIVEN_VALUES,
+    MAX_PERIODS,
+    AsOfForm,
+    PeriodForm,
+    WageClaimForm,
+)
+from casework.cases.calculator_text import (
+    CHOSEN_LABELS,
+    INPUT_LABELS,
+    claim_message,
+    input_value,
+)
 from casework.extensions import db
 from casework.i18n import money
 from casework.keys import keystore
 from casework.law.errors import ClaimError
-from casework.messages import line_label
 from casework.models.case import Case, CaseWorker
 
 bp = Blueprint("calculator", __name__, url_prefix="/cases")
 
-#: The law package's English messages, translated for the form.
-CLAIM_MESSAGES = {
-    "is required": _l("This is required."),
-    "must be a number": _l("Enter a number."),
-    "must not be negative": _l("This cannot be negative."),
-    "is before the start of the period": _l("The last day is before the first day."),
-    "is after the as-of date": _l(
-        "This is after the date the claim is computed as of; choose a later date."
-    ),
-    "must be between 0 and 168": _l("Hours per week must be between 0 and 168."),
-    "must be between 1 and 7": _l("Days per week must be between 1 and 7."),
-    "give either an hourly rate or a weekly pay": _l(
-        "Enter the hourly rate or the weekly pay, not both."
-    ),
-    "must be between 0 and 24": _l("Hours per day must be between 0 and 24."),
-    "must be between 0 and days per week": _l("This cannot be more than the days worked per week."),
-    "must come after the end of the previous period": _l(
-        "Periods must be in date order and must not overlap: this one starts on or before "
-        "the last day of the period above."
-    ),
-    "at least one work period is needed": _l("Enter at least one work period."),
-    "must be zero or more days": _l("Enter a number of days, 0 or more."),
-}
 ROW_FIELDS = (
     "start",
     "end",
@@ -68,24 +54,9 @@ ROW_FIELDS = (
     "long_days_per_week",
     "hours_per_day",
     "live_in",
+    "missed_meal_days_per_week",
+    "missed_rest_days_per_week",
 )
-#: Names of the inputs the law package lists under each breakdown line.
-INPUT_LABELS = {
-    "weeks": _l("Weeks counted"),
-    "last_day_worked": _l("Last day worked"),
-    "share": _l("Share of the wages"),
-    "daily_wage": _l("Daily wage"),
-    "days_late": _l("Days late"),
-    "rate": _l("Yearly interest rate"),
-    "since": _l("From"),
-    "to": _l("To"),
-}
-CHOSEN_LABELS = {
-    "federal": _l("Federal law"),
-    "state": _l("State law"),
-    "none": _l("Nothing owed"),
-    "excluded": _l("Too old to claim"),
-}
 CASE_PAGE_ENDPOINTS = ("cases.show", "cases.view", "cases.case", "cases.detail")
 
 
@@ -94,17 +65,8 @@ def _labels():
     return {
         "input_labels": {k: str(v) for k, v in INPUT_LABELS.items()},
         "chosen_labels": {k: str(v) for k, v in CHOSEN_LABELS.items()},
+        "input_value": input_value,
     }
-
-
-def claim_message(error: ClaimError) -> str:
-    """The translated message for a law-package error."""
-    message = CLAIM_MESSAGES.get(error.message)
-    if message is not None:
-        return str(message)
-    if error.field.endswith(".start"):
-        return _("The calculator has no minimum-wage table for this date.")
-    return _("This value cannot be used: %(reason)s", reason=error.message)
 
 
 def case_href(case: Case) -> str:
@@ -174,6 +136,8 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
                 long_days_per_week=p.long_days_per_week.data or 0,
                 hours_per_day=p.hours_per_day.data,
                 live_in=bool(p.live_in.data),
+                missed_meal_days_per_week=p.missed_meal_days_per_week.data or 0,
+                missed_rest_days_per_week=p.missed_rest_days_per_week.data or 0,
             )
         )
     return calculator.ClaimFacts(
@@ -181,32 +145,59 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
         unpaid_final_pay=form.unpaid_final_pay.data or Decimal(0),
         deductions=form.deductions.data or Decimal(0),
         tips_withheld=form.tips_withheld.data or Decimal(0),
-        wage_notice_given=form.wage_notice_given.data != "no",
-        wage_statements_given=form.wage_statements_given.data != "no",
+        wage_notice_given=GIVEN_VALUES.get(form.wage_notice_given.data),
+        wage_statements_given=GIVEN_VALUES.get(form.wage_statements_given.data),
         willful=bool(form.willful.data),
         hospitality=bool(form.hospitality.data),
         final_pay_days_late=form.final_pay_days_late.data or 0,
     )
 
 
-def _form_for(claim) -> WageClaimForm:
-    """The form filled from a stored claim (GET)."""
-    data = {
-        "unpaid_final_pay": claim.unpaid_final_pay if claim else Decimal(0),
-        "deductions": claim.deductions if claim else Decimal(0),
-        "tips_withheld": claim.tips_withheld if claim else Decimal(0),
-        "wage_notice_given": "no" if claim and not claim.wage_notice_given else "yes",
-        "wage_statements_given": "no" if claim and not claim.wage_statements_given else "yes",
-        "willful": bool(claim and claim.willful),
-        "hospitality": bool(claim and claim.hospitality),
-        "final_pay_days_late": claim.final_pay_days_late if claim else 0,
-        "periods": [
-            {name: getattr(p, name) for name in ROW_FIELDS}
-            for p in (claim.periods if claim else [])
-        ],
-    }
+def _given(value: bool | None) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")
+
+
+def _hospitality_industry(case: Case) -> bool:
+    words = ("restaurant", "hotel", "hospitality", "food", "restaurante")
+    return any(
+        any(word in (employer.industry or "").lower() for word in words)
+        for employer in case.employers
+    )
+
+
+def _form_for(claim, case: Case) -> WageClaimForm:
+    """The form filled from a stored claim, or from what the case knows (GET)."""
+    if claim is not None and claim.periods:
+        data = {
+            "unpaid_final_pay": claim.unpaid_final_pay,
+            "deductions": claim.deductions,
+            "tips_withheld": claim.tips_withheld,
+            "wage_notice_given": _given(claim.wage_notice_given),
+            "wage_statements_given": _given(claim.wage_statements_given),
+            "willful": bool(claim.willful),
+            "hospitality": bool(claim.hospitality),
+            "final_pay_days_late": claim.final_pay_days_late,
+            "periods": [{name: getattr(p, name) for name in ROW_FIELDS} for p in claim.periods],
+        }
+    else:
+        # A new claim starts from the case: its dates worked, willfulness and industry;
+        # the notice and pay-stub questions are left for the advocate to answer.
+        data = {
+            "unpaid_final_pay": Decimal(0),
+            "deductions": Decimal(0),
+            "tips_withheld": Decimal(0),
+            "willful": bool(case.willful),
+            "hospitality": _hospitality_industry(case),
+            "final_pay_days_late": 0,
+            "periods": [],
+        }
     if not data["periods"]:
-        data["periods"] = [{"long_days_per_week": 0}]
+        first = {"long_days_per_week": 0}
+        if case.first_day_worked:
+            first["start"] = case.first_day_worked
+        if case.last_day_worked:
+            first["end"] = case.last_day_worked
+        data["periods"] = [first]
     return WageClaimForm(formdata=None, data=data)
 
 
@@ -233,7 +224,7 @@ def wage_claim(case_id, case_worker_id):
     link = _case_worker(case, case_worker_id)
     general_errors: list[str] = []
     if request.method == "GET":
-        form = _form_for(link.wage_claim)
+        form = _form_for(link.wage_claim, case)
         return _render_form(case, link, form, general_errors)
 
     formdata = request.form
@@ -327,55 +318,6 @@ def result_print(case_id, case_worker_id):
         as_of=as_of,
         back=url_for("calculator.result", case_id=case.id, case_worker_id=link.id),
     )
-
-
-def _csv_response(rows: list[list[str]], filename: str) -> Response:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([_csv_safe(cell) for cell in row])
-    response = Response(buffer.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
-def _csv_safe(value) -> str:
-    text = str(value)
-    # A spreadsheet must never run a cell as a formula.
-    if text[:1] in ("=", "+", "@", "\t", "\r") or (text[:1] == "-" and not _is_number(text)):
-        return "'" + text
-    return text
-
-
-def _is_number(text: str) -> bool:
-    try:
-        Decimal(text)
-    except ArithmeticError:
-        return False
-    return True
-
-
-def _breakdown_rows(breakdown, worker_label: str | None = None) -> list[list[str]]:
-    rows = []
-    prefix = [worker_label] if worker_label is not None else []
-    for line in breakdown.lines:
-        rows.append([*prefix, line_label(line), str(line.amount), line.citation])
-    rows.append([*prefix, _("Total"), str(breakdown.total), ""])
-    for week in breakdown.excluded_weeks:
-        rows.append(
-            [
-                *prefix,
-                _(
-                    "Excluded, outside the limitation period: week %(start)s to %(end)s",
-                    start=week.start.isoformat(),
-                    end=week.end.isoformat(),
-                ),
-                str(week.amount),
-                "",
-            ]
-        )
-    return rows
 
 
 @bp.get("/<case_id>/workers/<case_worker_id>/wages.csv")

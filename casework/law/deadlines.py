@@ -61,6 +61,14 @@ WAGE_RULES = {
         N_("3 years from the first day worked (each week has its own clock)"),
         N_("3 years from the last day worked"),
     ),
+    1: (
+        N_("1 year from the first day worked (each pay period has its own clock)"),
+        N_("1 year from the last day worked"),
+    ),
+    4: (
+        N_("4 years from the first day worked (each week has its own clock)"),
+        N_("4 years from the last day worked"),
+    ),
     6: (
         N_("6 years from the first day worked (each week has its own clock)"),
         N_("6 years from the last day worked"),
@@ -109,6 +117,15 @@ CA_LABELS = (
     N_("California law: last unpaid weeks expire"),
 )
 
+CA_UCL_LABELS = (
+    N_("California unfair competition restitution: earliest unpaid weeks expire"),
+    N_("California unfair competition restitution: last unpaid weeks expire"),
+)
+CA_PENALTY_LABELS = (
+    N_("California wage-statement penalties: earliest pay periods expire"),
+    N_("California wage-statement penalties: last pay periods expire"),
+)
+
 
 def _wage_theft(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
     found = _wage_law("flsa_2y", 2, facts, "K9; 29 USC 255(a)", FLSA_LABELS)
@@ -130,12 +147,37 @@ def _wage_theft(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
             )
     if state == "CA":
         found += _wage_law("ca_3y", 3, facts, "K45; Cal. CCP 338", CA_LABELS)
+        found += _wage_law("ca_4y_ucl", 4, facts, "Cal. Bus. & Prof. Code 17208", CA_UCL_LABELS)
+        found += _wage_law(
+            "ca_1y_penalties", 1, facts, "Cal. CCP 340(a); Labor Code 226(e)", CA_PENALTY_LABELS
+        )
     return found
 
 
 def _workers_comp(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
-    # Only New York's compensation rules are in the rule set.
-    if state != "NY" or facts.injury_date is None:
+    if facts.injury_date is None:
+        return []
+    if state == "CA":
+        return [
+            ComputedDeadline(
+                "ca_wc_notice_to_employer",
+                N_("Tell the employer about the injury"),
+                facts.injury_date + timedelta(days=30),
+                N_("notice within 30 days after the injury"),
+                "Cal. Labor Code 5400",
+            ),
+            ComputedDeadline(
+                "ca_wc_claim",
+                N_("File the workers' compensation claim"),
+                add_years(facts.injury_date, 1),
+                N_(
+                    "1 year after the injury (for an illness built up over time, from the day "
+                    "the worker knew it was caused by work)"
+                ),
+                "Cal. Labor Code 5405, 5412",
+            ),
+        ]
+    if state != "NY":
         return []
     return [
         ComputedDeadline(
@@ -178,8 +220,10 @@ def _retaliation(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
         ComputedDeadline(
             "flsa_retaliation",
             N_("FLSA retaliation suit"),
-            add_years(action, 2),
-            N_("2 years after the adverse action (3 if willful; partly verified)"),
+            add_years(action, 3 if facts.willful else 2),
+            N_("3 years after the adverse action (willful violation)")
+            if facts.willful
+            else N_("2 years after the adverse action (3 if willful)"),
             "K7, K78; 29 USC 215(a)(3), 255(a)",
         ),
     ]
@@ -199,7 +243,7 @@ def _retaliation(facts: CaseFacts, state: str) -> list[ComputedDeadline]:
                 "nyll_215",
                 N_("NY Labor Law 215 retaliation suit"),
                 add_years(action, 2),
-                N_("2 years after the adverse action (UNVERIFIED: check before relying on it)"),
+                N_("2 years after the adverse action"),
                 "K76, K77; NY LL 215",
             )
         )
@@ -225,9 +269,18 @@ def judgment_deadlines(
     entered_on: date,
     renewed_on: date | None = None,
     wage_judgment: bool = True,
-    appeal_days: int = 30,
+    appeal_days: int | None = None,
 ) -> list[ComputedDeadline]:
-    """Return a judgment's expiry, lien and renewal dates, earliest first ("NY", "CA" or "US")."""
+    """Return a judgment's expiry, lien and renewal dates, earliest first ("NY", "CA" or "US").
+
+    `appeal_days` is the time to appeal after entry when known. Otherwise New
+    York takes 30 days (CPLR 5513(a)) and California 180 days, the longest
+    time an unlimited civil case allows when no notice of entry was served
+    (Cal. Rules of Court 8.104(a): 60 days after notice of entry, at most 180
+    after entry), so the bond date is never given too early.
+    """
+    if appeal_days is None:
+        appeal_days = 180 if state == "CA" else 30
     appeal_ends = entered_on + timedelta(days=appeal_days)
     found: list[ComputedDeadline] = []
     if state == "NY":

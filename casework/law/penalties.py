@@ -1,7 +1,7 @@
 """Statutory penalties: California waiting time and New York wage-notice and statement damages.
 
 New York's Wage Theft Prevention Act amendments changed both damages on
-2015-02-27 (K27): before that day a missing wage notice (LL 195(1)) cost $50
+2015-02-27: before that day a missing wage notice (LL 195(1)) cost $50
 per workweek up to $2,500 and a missing wage statement (LL 195(3)) $100 per
 workweek up to $2,500; from that day $50 and $250 per workday, each up to
 $5,000. Violations are added in date order and the running total is held to
@@ -40,8 +40,30 @@ STATEMENT_RULES = (
 )
 
 
-def daily_wage(hourly_rate: Decimal, hours_per_day: Decimal) -> Decimal:
-    """Return a day's wage, rounded to cents (Mamika: the daily rate is rounded first)."""
+def daily_wage(
+    hourly_rate: Decimal | None = None,
+    hours_per_day: Decimal | None = None,
+    *,
+    annual_salary: Decimal | None = None,
+    days_per_week: int | None = None,
+) -> Decimal:
+    """Return a day's wage, rounded to cents (Mamika: the daily rate is rounded first).
+
+    Hourly: rate x hours a day. Salaried: the annual salary / 52 weeks / the
+    days worked a week (Mamika v. Barca: $60,000 / 52 / 5 = $230.77); a
+    weekly salary is 52 times that week's pay a year.
+    """
+    if annual_salary is not None:
+        if hourly_rate is not None:
+            raise ValueError("give an hourly rate or an annual salary, not both")
+        salary = to_decimal(annual_salary, "annual_salary")
+        if salary < 0:
+            raise ValueError("the annual salary must not be negative")
+        if not isinstance(days_per_week, int) or not 1 <= days_per_week <= 7:
+            raise ValueError("days per week must be between 1 and 7")
+        return cents(salary / 52 / days_per_week)
+    if hourly_rate is None or hours_per_day is None:
+        raise ValueError("give an hourly rate and hours per day, or an annual salary")
     rate = to_decimal(hourly_rate, "hourly_rate")
     hours = to_decimal(hours_per_day, "hours_per_day")
     if rate < 0 or hours < 0:
@@ -69,6 +91,43 @@ def _wtpa(workweeks: Iterable[tuple[date, int]], rules: tuple[WtpaRule, WtpaRule
         # Caps only ever rose, so holding the running total to today's cap is enough.
         total = min(rule.cap, total + rule.per_violation * count)
     return cents(total)
+
+
+@dataclass(frozen=True)
+class StatementPenaltyRule:
+    """California's wage-statement penalty: the first pay period, each later one, the cap."""
+
+    effective: date
+    initial: Decimal
+    subsequent: Decimal
+    cap: Decimal
+    limitation_years: int
+    source: str
+
+
+#: Labor Code 226(e)(1): $50 for the first pay period, $100 for each later one, at most
+#: $4,000; a penalty, so one year back (Code Civ. Proc. 340(a)). The row covers the
+#: calculator's California tables (from 2014-07-01).
+CA_STATEMENT_RULES = (
+    StatementPenaltyRule(
+        date(2014, 7, 1),
+        Decimal(50),
+        Decimal(100),
+        Decimal(4000),
+        1,
+        "Cal. Labor Code 226(e)(1); Code Civ. Proc. 340(a)",
+    ),
+)
+
+
+def ca_wage_statement_penalty(pay_periods: int) -> Decimal:
+    """Return the Labor Code 226(e) penalty for pay periods without an accurate statement."""
+    if pay_periods < 0:
+        raise ValueError("pay periods must not be negative")
+    if pay_periods == 0:
+        return ZERO
+    rule = CA_STATEMENT_RULES[-1]
+    return cents(min(rule.cap, rule.initial + rule.subsequent * (pay_periods - 1)))
 
 
 def ny_wage_notice_damages(workweeks: Iterable[tuple[date, int]]) -> Decimal:

@@ -1,9 +1,10 @@
 """Minimum-wage tables by region, each row with its effective date and source.
 
 Source keys (K#) refer to the source list in the project's domain rules
-(docs/domain/RULES.md). A state table covers 2016 onward (the first New York
-row is 2015-12-31); before a state's first row only the federal floor is
-applied, which can understate a state claim but never overstate one.
+(docs/domain/RULES.md). New York's table starts 2013-12-31 ($8.00) and
+California's 2014-07-01 ($9.00); before a state's first row only the
+federal floor is applied, which can understate a state claim but never
+overstate one.
 """
 
 from dataclasses import dataclass
@@ -50,6 +51,8 @@ _CA_SOURCE = "K33-K35; Cal. Labor Code 1182.12"
 
 # Columns: NYC 11+ employees, NYC 10 or fewer, Long Island & Westchester, rest of state.
 _NY_TABLE = (
+    ("2013-12-31", "8.00", "8.00", "8.00", "8.00"),
+    ("2014-12-31", "8.75", "8.75", "8.75", "8.75"),
     ("2015-12-31", "9.00", "9.00", "9.00", "9.00"),
     ("2016-12-31", "11.00", "10.50", "10.00", "9.70"),
     ("2017-12-31", "13.00", "12.00", "11.00", "10.40"),
@@ -66,6 +69,7 @@ _NY_TABLE = (
 
 # Columns: 26 or more employees, 25 or fewer.
 _CA_TABLE = (
+    ("2014-07-01", "9.00", "9.00"),
     ("2016-01-01", "10.00", "10.00"),
     ("2017-01-01", "10.50", "10.00"),
     ("2018-01-01", "11.00", "10.50"),

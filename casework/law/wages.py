@@ -3,141 +3,75 @@
 Work periods are cut into workweeks of seven days counted from each period's
 start date (the last week of a period may be shorter: it counts
 min(calendar days, days_per_week) workdays and that share of the weekly hours
-and pay). A week's minimum wage is the rate in force on its first day, so a
-period that should pick up a new rate mid-week is best split on the change day.
+and pay). A week's minimum wage prices each of its calendar days at the rate in
+force that day, the hours taken as spread evenly over the week, so a week that
+straddles a change pays the new rate for its days after the change.
 
 Each week is computed under federal law and under the state's law, and the
-higher amount is kept, never both (Rana v. Islam, K11); liquidated damages
-follow the law chosen for the week. When the two are equal the state is
-chosen. For New York the comparison leaves out prejudgment interest, which is
-computed on the chosen weeks together from their midpoint date. A week counts
-under a law when its last day falls within that law's limitation period,
-counted back from `as_of`; weeks outside every period are reported in
-`excluded_weeks` and left out of the total.
+higher amount is kept, never both (Rana v. Islam); liquidated damages follow
+the law chosen for the week. When the two are equal the state is chosen. For
+New York the comparison leaves out prejudgment interest, which is computed on
+the chosen weeks together from their midpoint date. A week counts under a law
+when its last day falls within that law's limitation period, counted back from
+`as_of`; weeks outside every period are reported in `excluded_weeks` and left
+out of the total.
 
 Unpaid final pay, unlawful deductions and withheld tips are lines of their
 own under state law (tips also under FLSA 203(m)(2)(B)); they are dropped when
 the last day worked is outside the limitation period.
+
+The inputs and outputs live in `claim`, the citations and labels in
+`citations`; both are re-exported here.
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from . import weekly
+from .citations import ASSUMPTIONS, CITATIONS, LABELS, citation_for
+from .claim import (
+    Breakdown,
+    Claim,
+    ExcludedWeek,
+    Line,
+    OpenQuestion,
+    Period,
+    WeekDetail,
+    validate,
+)
 from .dates import add_years
-from .errors import ClaimError
-from .i18n import N_
 from .money import ZERO, cents, to_decimal
-from .penalties import daily_wage, ny_wage_notice_damages, ny_wage_statement_damages, waiting_time
-from .rates import REGIONS, RULESET_VERSION, federal_row, minimum_wage, state_of
+from .penalties import (
+    CA_STATEMENT_RULES,
+    ca_wage_statement_penalty,
+    daily_wage,
+    ny_wage_notice_damages,
+    ny_wage_statement_damages,
+    waiting_time,
+)
+from .rates import RULESET_VERSION, federal_row, minimum_wage, state_of
 
-# Limitation periods in years: FLSA 29 USC 255(a) (K9), NY LL 198(3)/663(3) (K21),
-# California CCP 338 (K45).
+__all__ = [
+    "CITATIONS",
+    "LABELS",
+    "Breakdown",
+    "Claim",
+    "ExcludedWeek",
+    "Line",
+    "OpenQuestion",
+    "Period",
+    "WeekDetail",
+    "calculate",
+    "validate",
+]
+
+# Limitation periods in years: FLSA 29 USC 255(a), NY LL 198(3)/663(3),
+# California CCP 338.
 FLSA_YEARS = 2
 FLSA_WILLFUL_YEARS = 3
 STATE_YEARS = {"NY": 6, "CA": 3}
-
-
-@dataclass(frozen=True)
-class Period:
-    """A stretch of work with the same hours and pay.
-
-    `hourly_rate` or `pay_per_week` (exactly one) is what the worker was
-    actually paid: the agreed hourly rate, or the weekly cash covering all the
-    week's hours. With `hourly_rate`, every hour is taken as paid at that rate
-    unless `paid_per_week` says what was really paid each week; with
-    `pay_per_week`, `paid_per_week` likewise overrides what was received.
-    `long_days_per_week` counts days whose spread exceeded 10 hours (NY spread
-    of hours). `hours_per_day` feeds California daily overtime; when absent it
-    is hours_per_week / days_per_week. `live_in` marks a live-in domestic
-    worker (NY overtime after 44 hours; no FLSA overtime).
-    """
-
-    start: date
-    end: date
-    hours_per_week: Decimal
-    days_per_week: int
-    hourly_rate: Decimal | None = None
-    pay_per_week: Decimal | None = None
-    long_days_per_week: int = 0
-    live_in: bool = False
-    hours_per_day: Decimal | None = None
-    paid_per_week: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One worker's wage claim against an employer, as of a date."""
-
-    periods: Sequence[Period]
-    region: str
-    as_of: date
-    unpaid_final_pay: Decimal = Decimal(0)
-    deductions: Decimal = Decimal(0)
-    tips_withheld: Decimal = Decimal(0)
-    wage_notice_given: bool = True
-    wage_statements_given: bool = True
-    willful: bool = False
-    final_pay_due_on: date | None = None
-    final_pay_days_late: int = 0
-    hospitality: bool = False
-
-
-@dataclass(frozen=True)
-class Line:
-    """One amount in the breakdown, with a translatable label and its legal basis."""
-
-    key: str
-    label: str
-    amount: Decimal
-    citation: str
-    inputs: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class WeekDetail:
-    """One workweek: what was paid, the floor, and what each law would award.
-
-    `owed_federal` and `owed_state` are wages plus liquidated damages (and, in
-    California, interest) under each law; `chosen` is "federal", "state",
-    "none" (nothing owed) or "excluded" (outside every limitation period).
-    """
-
-    start: date
-    end: date
-    hours: Decimal
-    paid: Decimal
-    minimum_wage: Decimal
-    owed_federal: Decimal
-    owed_state: Decimal
-    chosen: str
-
-
-@dataclass(frozen=True)
-class ExcludedWeek:
-    """A week outside the limitation period and what it would have added."""
-
-    start: date
-    end: date
-    amount: Decimal
-
-
-@dataclass(frozen=True)
-class Breakdown:
-    """The computed claim: lines summing to the total, with per-week detail."""
-
-    lines: list[Line]
-    unpaid_wages: Decimal
-    liquidated_damages: Decimal
-    statutory_damages: Decimal
-    interest: Decimal
-    total: Decimal
-    excluded_weeks: list[ExcludedWeek]
-    weeks: list[WeekDetail]
-    ruleset: str
-
 
 WAGE_KEYS = (
     "unpaid_wages_federal",
@@ -146,127 +80,23 @@ WAGE_KEYS = (
     "unpaid_final_pay",
     "unlawful_deductions",
     "tips_withheld",
+    "meal_rest_premiums",
 )
 DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state")
 STATUTORY_KEYS = ("wage_notice_damages", "wage_statement_damages", "waiting_time_penalty")
 INTEREST_KEYS = ("prejudgment_interest", "interest_on_final_pay")
 
-CITATIONS = {
-    "unpaid_wages_federal": "29 USC 206, 207; 29 CFR 778 [K1-K6]",
-    ("unpaid_wages_state", "NY"): "NY Labor Law 650-665; 12 NYCRR 142-2.2 [K12-K17]",
-    ("unpaid_wages_state", "CA"): "Cal. Labor Code 510, 1194, 1197 [K33-K38]",
-    "spread_of_hours": "12 NYCRR 142-2.4, 146-1.6 [K18, K19]",
-    ("unpaid_final_pay", "NY"): "NY Labor Law 191(3), 198 [K22]",
-    ("unpaid_final_pay", "CA"): "Cal. Labor Code 201, 202 [K39]",
-    ("unpaid_final_pay", "US"): "Agreed wages for work performed",
-    ("unlawful_deductions", "NY"): "NY Labor Law 193, 198 [K22]",
-    ("unlawful_deductions", "CA"): "Cal. Labor Code 221, 224",
-    ("unlawful_deductions", "US"): "Agreed wages withheld",
-    ("tips_withheld", "NY"): "NY Labor Law 196-d, 198 [K22]",
-    ("tips_withheld", "CA"): "Cal. Labor Code 351",
-    ("tips_withheld", "US"): "29 USC 203(m)(2)(B), 216(b) [K7]",
-    "liquidated_damages_federal": "29 USC 216(b) [K7, K11]",
-    ("liquidated_damages_state", "NY"): "NY Labor Law 198(1-a), 663(1) [K21-K23]",
-    ("liquidated_damages_state", "CA"): "Cal. Labor Code 1194.2 [K42]",
-    "wage_notice_damages": "NY Labor Law 195(1), 198(1-b) [K27]",
-    "wage_statement_damages": "NY Labor Law 195(3), 198(1-d) [K27, K28]",
-    "waiting_time_penalty": "Cal. Labor Code 203 [K39-K41]",
-    ("prejudgment_interest", "NY"): "CPLR 5001, 5004 [K24-K26]",
-    ("prejudgment_interest", "CA"): "Cal. Civil Code 3289(b); Labor Code 218.6 [K43, K44]",
-    ("interest_on_final_pay", "NY"): "CPLR 5001, 5004 [K24-K26]",
-    ("interest_on_final_pay", "CA"): "Cal. Civil Code 3289(b); Labor Code 218.6 [K43, K44]",
-}
-
-LABELS = {
-    "unpaid_wages_federal": N_("Unpaid minimum wage and overtime (federal law)"),
-    "unpaid_wages_state": N_("Unpaid minimum wage and overtime (state law)"),
-    "spread_of_hours": N_("Spread-of-hours pay"),
-    "unpaid_final_pay": N_("Unpaid final pay"),
-    "unlawful_deductions": N_("Unlawful deductions from pay"),
-    "tips_withheld": N_("Tips kept by the employer"),
-    "liquidated_damages_federal": N_("Liquidated damages (federal law)"),
-    "liquidated_damages_state": N_("Liquidated damages (state law)"),
-    "wage_notice_damages": N_("Damages for no wage notice"),
-    "wage_statement_damages": N_("Damages for no pay stubs"),
-    "waiting_time_penalty": N_("Waiting-time penalty for late final pay"),
-    "prejudgment_interest": N_("Interest on unpaid wages"),
-    "interest_on_final_pay": N_("Interest on unpaid final pay"),
-}
-
-
-# -- validation ---------------------------------------------------------------
-
-
-def _number(value: object, name: str, *, optional: bool = False) -> Decimal | None:
-    if value is None:
-        if optional:
-            return None
-        raise ClaimError(name, "is required")
-    try:
-        number = to_decimal(value, name)
-    except (TypeError, ValueError, ArithmeticError) as exc:
-        raise ClaimError(name, "must be a number") from exc
-    if number < 0:
-        raise ClaimError(name, "must not be negative")
-    return number
-
-
-def _check_period(index: int, period: Period, as_of: date) -> None:
-    name = f"periods[{index}]"
-    if period.end < period.start:
-        raise ClaimError(f"{name}.end", "is before the start of the period")
-    if period.end > as_of:
-        raise ClaimError(f"{name}.end", "is after the as-of date")
-    hours = _number(period.hours_per_week, f"{name}.hours_per_week")
-    if hours > 168:
-        raise ClaimError(f"{name}.hours_per_week", "must be between 0 and 168")
-    if not isinstance(period.days_per_week, int) or not 1 <= period.days_per_week <= 7:
-        raise ClaimError(f"{name}.days_per_week", "must be between 1 and 7")
-    rate = _number(period.hourly_rate, f"{name}.hourly_rate", optional=True)
-    weekly_pay = _number(period.pay_per_week, f"{name}.pay_per_week", optional=True)
-    if (rate is None) == (weekly_pay is None):
-        raise ClaimError(f"{name}.hourly_rate", "give either an hourly rate or a weekly pay")
-    _number(period.paid_per_week, f"{name}.paid_per_week", optional=True)
-    per_day = _number(period.hours_per_day, f"{name}.hours_per_day", optional=True)
-    if per_day is not None and per_day > 24:
-        raise ClaimError(f"{name}.hours_per_day", "must be between 0 and 24")
-    long_days = period.long_days_per_week
-    if not isinstance(long_days, int) or not 0 <= long_days <= period.days_per_week:
-        raise ClaimError(f"{name}.long_days_per_week", "must be between 0 and days per week")
-    try:
-        federal_row(period.start)
-    except ValueError as exc:
-        raise ClaimError(f"{name}.start", str(exc)) from exc
-
-
-def validate(claim: Claim) -> None:
-    """Raise ClaimError naming the first invalid field of a claim."""
-    if claim.region not in REGIONS:
-        raise ClaimError("region", f"must be one of {', '.join(REGIONS)}")
-    if not claim.periods:
-        raise ClaimError("periods", "at least one work period is needed")
-    for index, period in enumerate(claim.periods):
-        _check_period(index, period, claim.as_of)
-        if index and period.start <= claim.periods[index - 1].end:
-            raise ClaimError(
-                f"periods[{index}].start", "must come after the end of the previous period"
-            )
-    for name in ("unpaid_final_pay", "deductions", "tips_withheld"):
-        _number(getattr(claim, name), name)
-    if not isinstance(claim.final_pay_days_late, int) or claim.final_pay_days_late < 0:
-        raise ClaimError("final_pay_days_late", "must be zero or more days")
-
-
 # -- weeks ------------------------------------------------------------------
 
 
-def _weeks_of(period: Period) -> list[weekly.WeekFacts]:
+def _weeks_of(period: Period, third_party: bool) -> list[weekly.WeekFacts]:
     hours = to_decimal(period.hours_per_week)
     days = period.days_per_week
     per_day = to_decimal(period.hours_per_day) if period.hours_per_day is not None else hours / days
     rate = to_decimal(period.hourly_rate) if period.hourly_rate is not None else None
     weekly_pay = to_decimal(period.pay_per_week) if period.pay_per_week is not None else None
     paid_weekly = to_decimal(period.paid_per_week) if period.paid_per_week is not None else None
+    covered = to_decimal(period.salary_hours) if period.salary_hours is not None else None
     result = []
     start = period.start
     while start <= period.end:
@@ -280,7 +110,7 @@ def _weeks_of(period: Period) -> list[weekly.WeekFacts]:
         elif rate is not None:
             paid = rate * week_hours
         else:
-            paid = agreed_weekly
+            paid = agreed_weekly if agreed_weekly is not None else ZERO
         result.append(
             weekly.WeekFacts(
                 start=start,
@@ -293,10 +123,29 @@ def _weeks_of(period: Period) -> list[weekly.WeekFacts]:
                 agreed_weekly=agreed_weekly,
                 long_days=min(period.long_days_per_week, workdays),
                 live_in=period.live_in,
+                salary_hours=covered * share if covered is not None else None,
+                fluctuating=period.fluctuating_workweek,
+                third_party=third_party,
+                missed_meals=min(period.missed_meal_days_per_week, workdays),
+                missed_rests=min(period.missed_rest_days_per_week, workdays),
             )
         )
         start = end + timedelta(days=1)
     return result
+
+
+def _daily_mean(rate_on: Callable[[date], Decimal], start: date, end: date) -> Decimal:
+    """The mean of each calendar day's rate from start to end."""
+    days = (end - start).days + 1
+    return sum((rate_on(start + timedelta(days=i)) for i in range(days)), ZERO) / days
+
+
+def _federal_minimum(week: weekly.WeekFacts) -> Decimal:
+    return _daily_mean(lambda day: federal_row(day).rate, week.start, week.end)
+
+
+def _floor(claim: Claim, week: weekly.WeekFacts) -> Decimal:
+    return _daily_mean(lambda day: minimum_wage(claim.region, day), week.start, week.end)
 
 
 @dataclass
@@ -308,14 +157,33 @@ class _Chosen:
 
 def _state_result(claim: Claim, state: str, week: weekly.WeekFacts) -> weekly.WeekResult:
     if state == "NY":
-        return weekly.new_york(week, minimum_wage(claim.region, week.start), claim.hospitality)
+        return weekly.new_york(week, _floor(claim, week), claim.hospitality)
     if state == "CA":
-        return weekly.california(week, minimum_wage(claim.region, week.start), claim.as_of)
+        return weekly.california(week, _floor(claim, week), claim.as_of)
     return weekly.NOTHING
 
 
 def _midpoint(first: date, last: date) -> date:
     return first + timedelta(days=(last - first).days // 2)
+
+
+def _assumptions(claim: Claim, state: str) -> list[str]:
+    found: list[str] = []
+    for period in claim.periods:
+        if period.pay_per_week is None:
+            continue
+        if period.fluctuating_workweek:
+            keys = ["fluctuating"]
+        else:
+            keys = ["salary_hours" if period.salary_hours is not None else "salary_40"]
+        if state == "NY" and claim.hospitality:
+            keys.append("NY_hospitality")
+        if state == "CA":
+            keys.append("CA")
+        for key in keys:
+            if ASSUMPTIONS[key] not in found:
+                found.append(ASSUMPTIONS[key])
+    return found
 
 
 # -- the calculation ----------------------------------------------------------
@@ -325,14 +193,19 @@ class _Lines:
     def __init__(self, state: str) -> None:
         self.state = state
         self.lines: list[Line] = []
+        self.questions: list[OpenQuestion] = []
 
     def add(self, key: str, amount: Decimal, **inputs: object) -> None:
         amount = cents(amount)
         if amount <= 0:
             return
-        citation = CITATIONS.get(key) or CITATIONS[(key, self.state)]
         text = {name: str(value) for name, value in inputs.items()}
-        self.lines.append(Line(key, LABELS[key], amount, citation, text))
+        self.lines.append(Line(key, LABELS[key], amount, citation_for(key, self.state), text))
+
+    def ask(self, key: str, would_add: Decimal) -> None:
+        """Name an answer marked not known and what it would add."""
+        citation = citation_for(key, self.state)
+        self.questions.append(OpenQuestion(key, LABELS[key], citation, cents(would_add)))
 
     def total(self, keys: tuple[str, ...]) -> Decimal:
         return sum((line.amount for line in self.lines if line.key in keys), ZERO)
@@ -347,12 +220,12 @@ def calculate(claim: Claim) -> Breakdown:
     federal_from = add_years(as_of, -flsa_years)
     state_from = add_years(as_of, -STATE_YEARS[state]) if state in STATE_YEARS else None
 
-    weeks = [week for period in claim.periods for week in _weeks_of(period)]
+    weeks = [w for p in claim.periods for w in _weeks_of(p, claim.third_party_employer)]
     chosen: list[_Chosen] = []
     details: list[WeekDetail] = []
     excluded: list[ExcludedWeek] = []
     for week in weeks:
-        fed = weekly.federal(week, federal_row(week.start).rate)
+        fed = weekly.federal(week, _federal_minimum(week))
         st = _state_result(claim, state, week)
         options = []
         if state_from is not None and week.end >= state_from:
@@ -376,7 +249,7 @@ def calculate(claim: Claim) -> Breakdown:
                 end=week.end,
                 hours=week.hours,
                 paid=cents(week.paid),
-                minimum_wage=minimum_wage(claim.region, week.start),
+                minimum_wage=_floor(claim, week),
                 owed_federal=fed.total,
                 owed_state=st.total,
                 chosen=label,
@@ -395,6 +268,14 @@ def calculate(claim: Claim) -> Breakdown:
     spread = sum((c.result.spread for c in state_weeks), ZERO)
     lines.add("unpaid_wages_state", state_wages, weeks=len(state_weeks))
     lines.add("spread_of_hours", spread, weeks=len(state_weeks))
+    if state == "CA" and state_from is not None:
+        # Premiums are wages (Naranjo v. Spectrum, 2022): the state's 3 years, as their own line.
+        premium_weeks = [w for w in weeks if w.end >= state_from]
+        lines.add(
+            "meal_rest_premiums",
+            sum((weekly.ca_break_premiums(w, _floor(claim, w)) for w in premium_weeks), ZERO),
+            weeks=len(premium_weeks),
+        )
 
     last_day = claim.periods[-1].end
     limitation_start = state_from if state_from is not None else federal_from
@@ -417,45 +298,66 @@ def calculate(claim: Claim) -> Breakdown:
         state_ld += cents((final_pay + deductions + tips) * share)
     lines.add("liquidated_damages_state", state_ld, weeks=len(state_weeks))
 
-    if state == "NY":
+    if state == "NY" and state_from is not None:
         _add_wtpa(claim, lines, weeks, state_from)
+    if state == "CA":
+        _add_ca_statements(claim, lines, weeks)
     if state == "CA" and claim.final_pay_days_late > 0 and extras_in_time:
         _add_waiting_time(claim, lines, weeks[-1])
-    if state in STATE_YEARS:
+    if state_from is not None:
         _add_interest(claim, lines, state, state_weeks, weeks, state_from, final_pay)
 
-    unpaid = lines.total(WAGE_KEYS)
-    liquidated = lines.total(DAMAGES_KEYS)
-    statutory = lines.total(STATUTORY_KEYS)
-    interest = lines.total(INTEREST_KEYS)
     return Breakdown(
         lines=lines.lines,
-        unpaid_wages=unpaid,
-        liquidated_damages=liquidated,
-        statutory_damages=statutory,
-        interest=interest,
+        unpaid_wages=lines.total(WAGE_KEYS),
+        liquidated_damages=lines.total(DAMAGES_KEYS),
+        statutory_damages=lines.total(STATUTORY_KEYS),
+        interest=lines.total(INTEREST_KEYS),
         total=sum((line.amount for line in lines.lines), ZERO),
         excluded_weeks=excluded,
         weeks=details,
         ruleset=RULESET_VERSION,
+        assumptions=_assumptions(claim, state),
+        open_questions=lines.questions,
     )
 
 
 def _add_wtpa(claim: Claim, lines: _Lines, weeks: list[weekly.WeekFacts], state_from: date) -> None:
     worked = [(w.start, w.workdays) for w in weeks if w.end >= state_from]
-    if not claim.wage_notice_given:
-        lines.add("wage_notice_damages", ny_wage_notice_damages(worked), weeks=len(worked))
-    if not claim.wage_statements_given:
-        lines.add("wage_statement_damages", ny_wage_statement_damages(worked), weeks=len(worked))
+    notice = ny_wage_notice_damages(worked)
+    statements = ny_wage_statement_damages(worked)
+    if claim.wage_notice_given is None:
+        lines.ask("wage_notice_damages", notice)
+    elif not claim.wage_notice_given:
+        lines.add("wage_notice_damages", notice, weeks=len(worked))
+    if claim.wage_statements_given is None:
+        lines.ask("wage_statement_damages", statements)
+    elif not claim.wage_statements_given:
+        lines.add("wage_statement_damages", statements, weeks=len(worked))
+
+
+def _add_ca_statements(claim: Claim, lines: _Lines, weeks: list[weekly.WeekFacts]) -> None:
+    """Labor Code 226(e): each week is taken as a pay period, counted one year back."""
+    rule = CA_STATEMENT_RULES[-1]
+    since = add_years(claim.as_of, -rule.limitation_years)
+    periods = [w for w in weeks if w.end >= since and w.end >= rule.effective]
+    penalty = ca_wage_statement_penalty(len(periods))
+    if claim.wage_statements_given is None:
+        lines.ask("wage_statement_damages", penalty)
+    elif not claim.wage_statements_given:
+        lines.add("wage_statement_damages", penalty, weeks=len(periods))
 
 
 def _add_waiting_time(claim: Claim, lines: _Lines, last: weekly.WeekFacts) -> None:
-    minimum = minimum_wage(claim.region, last.start)
+    minimum = _floor(claim, last)
+    at_minimum = daily_wage(minimum, last.hours_per_day)
     if last.agreed_rate is not None:
-        rate = last.agreed_rate
+        day = daily_wage(max(last.agreed_rate, minimum), last.hours_per_day)
     else:
-        rate = last.agreed_weekly / last.hours if last.hours else ZERO
-    day = daily_wage(max(rate, minimum), last.hours_per_day)
+        period = claim.periods[-1]
+        weekly_pay = to_decimal(period.pay_per_week) if period.pay_per_week is not None else ZERO
+        salaried = daily_wage(annual_salary=weekly_pay * 52, days_per_week=period.days_per_week)
+        day = max(salaried, at_minimum)
     lines.add(
         "waiting_time_penalty",
         waiting_time(day, claim.final_pay_days_late),

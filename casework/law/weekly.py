@@ -6,8 +6,29 @@ between the laws, limitation periods and totals belong to `wages`.
 The regular rate is kept exact here rather than rounded to the cent, so a
 week's amount never goes down when hours go up; only the week's amounts are
 rounded. The regular rate is never taken below the minimum wage (NY and CA
-floors, and 29 CFR 778.5), and weekly pay is treated as straight time for all
-hours worked, so overtime adds half the regular rate (29 CFR 778.111).
+floors, and 29 CFR 778.5).
+
+Hourly pay is straight time for every hour worked, so overtime adds half the
+regular rate (29 CFR 778.111). Weekly pay depends on the law:
+
+- FLSA (29 CFR 778.113): the pay covers the hours it is meant to cover
+  (`salary_hours`, else 40); the regular rate is the pay divided by those
+  hours. Only when all five conditions of 778.114(a) are met
+  (`fluctuating`) does it cover every hour, at half-time for overtime.
+  New York outside hospitality applies the same methods (12 NYCRR 142-2.2).
+- New York hospitality (12 NYCRR 146-3.5(b)): the pay divided by the lesser
+  of 40 and the hours worked, whatever was agreed.
+- California (Labor Code 515(d)): the regular rate is 1/40 of the weekly
+  pay, which covers only the non-overtime hours, whatever was agreed
+  (Skyline Homes v. DIR, 1985).
+
+The FLSA covers only the minimum wage and overtime: unpaid straight time above
+the minimum wage for non-overtime hours ("gap time") is a state claim, never a
+federal one (Lundy v. Catholic Health, 711 F.3d 106 (2d Cir. 2013)).
+California liquidated damages (Labor Code 1194.2) are owed on the minimum wage
+unpaid for each non-overtime hour at what that hour was paid (Armenta v.
+Osmose, 2005), not on overtime; pay short of the agreed rate times the hours
+is taken as hours left unpaid.
 """
 
 from dataclasses import dataclass
@@ -17,9 +38,13 @@ from decimal import Decimal
 from .money import ZERO, cents
 
 HALF = Decimal("0.5")
-WTPA_LD_CHANGE = date(2011, 4, 9)  # NY LD rose from 25% to 100% (K21-K23)
-CA_INTEREST = Decimal("0.10")  # Civ. Code 3289(b) (K43)
-NY_INTEREST = Decimal("0.09")  # CPLR 5004 (K24)
+FORTY = Decimal(40)
+WTPA_LD_CHANGE = date(2011, 4, 9)  # NY LD rose from 25% to 100% (NY LL 198(1-a), 663(1))
+CA_INTEREST = Decimal("0.10")  # Cal. Civil Code 3289(b)
+NY_INTEREST = Decimal("0.09")  # CPLR 5004
+# 29 CFR 552.109(c): third-party employers of live-in domestic workers owe FLSA
+# overtime from the rule's effective date.
+THIRD_PARTY_RULE = date(2015, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -33,9 +58,14 @@ class WeekFacts:
     hours_per_day: Decimal
     paid: Decimal
     agreed_rate: Decimal | None  # hourly rate, or None when paid by the week
-    agreed_weekly: Decimal | None  # weekly pay covering all hours, or None
+    agreed_weekly: Decimal | None  # the week's agreed weekly pay, or None
     long_days: int
     live_in: bool
+    salary_hours: Decimal | None = None  # hours the weekly pay is meant to cover
+    fluctuating: bool = False  # weekly pay for all hours, 29 CFR 778.114(a) met
+    third_party: bool = False  # employed by an agency, not the household
+    missed_meals: int = 0  # California: days with a missed meal period
+    missed_rests: int = 0  # California: days with a missed rest period
 
 
 @dataclass(frozen=True)
@@ -56,21 +86,62 @@ class WeekResult:
 NOTHING = WeekResult(ZERO, ZERO, ZERO, ZERO)
 
 
-def _regular_rate(week: WeekFacts) -> Decimal:
+@dataclass(frozen=True)
+class Due:
+    """What a week's hours require: in all, and for the non-overtime hours at straight time."""
+
+    total: Decimal
+    non_overtime: Decimal
+
+
+def hourly_due(
+    rate: Decimal, minimum: Decimal, hours: Decimal, overtime: Decimal, double: Decimal
+) -> Due:
+    """Return what hourly pay requires: straight time for every hour plus the premiums."""
+    rate = max(rate, minimum)
+    total = rate * hours + HALF * rate * overtime + rate * double
+    return Due(total, rate * (hours - overtime - double))
+
+
+def salary_due(
+    salary: Decimal,
+    minimum: Decimal,
+    hours: Decimal,
+    overtime: Decimal,
+    double: Decimal,
+    *,
+    divisor: Decimal,
+    covered: Decimal,
+) -> Due:
+    """Return what weekly pay requires when it covers `covered` hours at salary / `divisor`.
+
+    Hours beyond those covered are owed at the regular rate, overtime hours add
+    half of it and double-time hours all of it again; the pay for the covered
+    hours is never below the minimum wage for them.
+    """
+    rate = max(salary / divisor, minimum) if divisor > 0 else minimum
+    straight_hours = hours - overtime - double
+    base = max(salary, minimum * min(hours, covered))
+    total = base + rate * max(ZERO, hours - covered) + HALF * rate * overtime + rate * double
+    non_overtime = max(salary, minimum * min(straight_hours, covered))
+    non_overtime += rate * max(ZERO, straight_hours - covered)
+    return Due(total, non_overtime)
+
+
+def _weekly_pay(week: WeekFacts) -> Decimal:
+    return week.agreed_weekly if week.agreed_weekly is not None else ZERO
+
+
+def _flsa_style_due(week: WeekFacts, minimum: Decimal, overtime: Decimal) -> Due:
+    """29 CFR 778.113 and 778.114, also used by New York outside hospitality."""
     if week.agreed_rate is not None:
-        return week.agreed_rate
-    return week.agreed_weekly / week.hours if week.hours else ZERO
-
-
-def _straight_time(week: WeekFacts, minimum: Decimal) -> Decimal:
-    if week.agreed_rate is not None:
-        return max(week.agreed_rate, minimum) * week.hours
-    return max(week.agreed_weekly, minimum * week.hours)
-
-
-def _required(week: WeekFacts, minimum: Decimal, overtime: Decimal, double: Decimal) -> Decimal:
-    rate = max(_regular_rate(week), minimum)
-    return _straight_time(week, minimum) + HALF * rate * overtime + rate * double
+        return hourly_due(week.agreed_rate, minimum, week.hours, overtime, ZERO)
+    if week.fluctuating:
+        covered = week.hours
+    else:
+        covered = week.salary_hours if week.salary_hours is not None else FORTY
+    pay = _weekly_pay(week)
+    return salary_due(pay, minimum, week.hours, overtime, ZERO, divisor=covered, covered=covered)
 
 
 def _shortfall(required: Decimal, paid: Decimal) -> Decimal:
@@ -83,11 +154,22 @@ def interest_from(amount: Decimal, rate: Decimal, start: date, as_of: date) -> D
     return amount * rate * days / 365
 
 
+def flsa_overtime_applies(week: WeekFacts) -> bool:
+    """Return False for a live-in domestic worker of a household (29 USC 213(b)(21))."""
+    if not week.live_in:
+        return True
+    return week.third_party and week.start >= THIRD_PARTY_RULE
+
+
 def federal(week: WeekFacts, minimum: Decimal) -> WeekResult:
-    """FLSA: minimum wage, overtime over 40 (none for live-in domestic workers), 100% LD."""
-    # 29 USC 213(b)(21) exempts live-in domestic workers from FLSA overtime.
-    overtime = ZERO if week.live_in else max(ZERO, week.hours - 40)
-    wages = _shortfall(_required(week, minimum, overtime, ZERO), week.paid)
+    """FLSA: minimum wage and overtime over 40, never gap time; 100% LD."""
+    overtime = max(ZERO, week.hours - 40) if flsa_overtime_applies(week) else ZERO
+    due = _flsa_style_due(week, minimum, overtime)
+    unpaid = max(ZERO, due.total - week.paid)
+    # Gap time: straight time owed for non-overtime hours above the minimum wage.
+    gap = max(ZERO, due.non_overtime - week.paid)
+    gap -= max(ZERO, minimum * (week.hours - overtime) - week.paid)
+    wages = cents(max(ZERO, unpaid - max(ZERO, gap)))
     return WeekResult(wages, ZERO, wages, ZERO)
 
 
@@ -95,7 +177,15 @@ def new_york(week: WeekFacts, minimum: Decimal, hospitality: bool) -> WeekResult
     """NY: minimum wage, overtime over 40 (44 live-in), spread of hours, LD 100% (25% pre-WTPA)."""
     threshold = 44 if week.live_in else 40
     overtime = max(ZERO, week.hours - threshold)
-    wages = _shortfall(_required(week, minimum, overtime, ZERO), week.paid)
+    if hospitality and week.agreed_rate is None:
+        # 146-3.5(b): weekly pay / the lesser of 40 and the hours worked.
+        covered = min(FORTY, week.hours)
+        due = salary_due(
+            _weekly_pay(week), minimum, week.hours, overtime, ZERO, divisor=covered, covered=covered
+        )
+    else:
+        due = _flsa_style_due(week, minimum, overtime)
+    wages = _shortfall(due.total, week.paid)
     spread = minimum * week.long_days
     if not hospitality:
         # Outside hospitality (142-2.4) the extra hour is owed only to the extent
@@ -129,11 +219,53 @@ def california_hours(week: WeekFacts) -> tuple[Decimal, Decimal]:
     return overtime + weekly, double
 
 
+def ca_unpaid_minimum(week: WeekFacts, minimum: Decimal, straight_hours: Decimal) -> Decimal:
+    """Return the minimum wage unpaid for the non-overtime hours, hour by hour (Armenta).
+
+    Hourly pay short of the agreed rate times the hours leaves hours unpaid
+    (the paid hours are taken as the non-overtime ones first); weekly pay is
+    spread over the non-overtime hours it covers (Labor Code 515(d)(2)).
+    """
+    if week.agreed_rate is not None:
+        rate = week.agreed_rate
+        paid_hours = week.paid / rate if rate > 0 else ZERO
+        paid_regular = min(straight_hours, paid_hours)
+        unpaid_hours = straight_hours - paid_regular
+        return max(ZERO, minimum - rate) * paid_regular + minimum * unpaid_hours
+    return max(ZERO, minimum * straight_hours - week.paid)
+
+
+def ca_break_premiums(week: WeekFacts, minimum: Decimal) -> Decimal:
+    """Labor Code 226.7: one hour at the regular rate for each day with a missed meal period
+    and one for each day with a missed rest period, at most one of each a day (Ferra v.
+    Loews: the same regular rate as for overtime; weekly pay: 1/40 of it, 515(d))."""
+    if week.agreed_rate is not None:
+        rate = max(week.agreed_rate, minimum)
+    else:
+        rate = max(_weekly_pay(week) / FORTY, minimum)
+    days = min(week.missed_meals, week.workdays) + min(week.missed_rests, week.workdays)
+    return cents(rate * days)
+
+
 def california(week: WeekFacts, minimum: Decimal, as_of: date) -> WeekResult:
     """CA: daily and weekly overtime, double time, LD on minimum wages, 10% from each payday."""
     overtime, double = california_hours(week)
-    wages = _shortfall(_required(week, minimum, overtime, double), week.paid)
-    unpaid_minimum = _shortfall(minimum * week.hours, week.paid)
+    straight_hours = week.hours - overtime - double
+    if week.agreed_rate is not None:
+        due = hourly_due(week.agreed_rate, minimum, week.hours, overtime, double)
+    else:
+        # 515(d): 1/40 of the weekly pay, which covers the non-overtime hours only.
+        due = salary_due(
+            _weekly_pay(week),
+            minimum,
+            week.hours,
+            overtime,
+            double,
+            divisor=FORTY,
+            covered=straight_hours,
+        )
+    wages = _shortfall(due.total, week.paid)
+    unpaid_minimum = cents(ca_unpaid_minimum(week, minimum, straight_hours))
     # LC 1194.2: LD equal to the unpaid minimum wages and the interest on them.
     liquidated = cents(unpaid_minimum + interest_from(unpaid_minimum, CA_INTEREST, week.end, as_of))
     interest = cents(interest_from(wages, CA_INTEREST, week.end, as_of))

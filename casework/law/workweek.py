@@ -4,8 +4,10 @@ Straight-time earnings (hourly jobs, piece work, non-discretionary bonuses,
 salary) divided by all hours worked give the regular rate. Because straight
 time already covers every hour, overtime adds only half the regular rate per
 overtime hour (778.110(b), 778.111, 778.115). As in the regulation's own
-examples the regular rate is rounded to the cent before the overtime rate and
-premium are derived from it.
+examples the regular rate is rounded to the cent once, before the overtime
+rate and premium are derived from it; a salary for a stated number of hours
+gives the regular rate salary / hours directly (778.113: $200 for 35 hours is
+$5.71 an hour, so 41 hours are owed $237.12).
 """
 
 from collections.abc import Sequence
@@ -69,6 +71,8 @@ def week_pay(
     straight = sum((_non_negative(j.rate, "job rate") * to_decimal(j.hours) for j in jobs), ZERO)
     straight += _non_negative(piece_earnings, "piece_earnings")
     straight += _non_negative(bonus, "bonus")
+    salary_rate: Decimal | None = None
+    extra = ZERO
     if salary is not None:
         salary = _non_negative(salary, "salary")
         straight += salary
@@ -76,12 +80,18 @@ def week_pay(
             covered = _non_negative(salary_hours, "salary_hours")
             if covered == 0:
                 raise ValueError("salary_hours must be more than zero")
+            # 778.113: the regular rate is the salary / the hours it covers, rounded
+            # to the cent once, and the further hours are owed at that rate.
+            salary_rate = cents(salary / covered)
             extra = max(ZERO, hours - job_hours - covered)
-            straight += salary / covered * extra
+            straight += salary_rate * extra
     elif salary_hours is not None:
         raise ValueError("salary_hours needs a salary")
     straight = cents(straight)
-    regular_rate = cents(straight / hours) if hours else ZERO
+    if salary_rate is not None and straight == cents(salary_rate * extra + (salary or ZERO)):
+        regular_rate = salary_rate  # the salary is the week's only pay
+    else:
+        regular_rate = cents(straight / hours) if hours else ZERO
     overtime_hours = max(ZERO, hours - threshold)
     premium = cents(HALF * regular_rate * overtime_hours)
     return WeekPay(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +21,7 @@ from flask import current_app
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
+from casework.law.citations import readable
 from casework.law.i18n import N_
 from casework.law.rates import state_of
 from casework.law.wages import Breakdown
@@ -120,7 +120,7 @@ def hours(value: Decimal) -> str:
 
 def citation(text: str) -> str:
     """A line's legal citation without the research notes' source keys ([K1-K6])."""
-    return re.sub(r"\s*\[K[^\]]*\]", "", text or "").strip()
+    return readable(text)
 
 
 def address_lines(name: str, address: str | None, attention: str | None = None) -> tuple[str, ...]:

@@ -27,8 +27,9 @@ class WageClaim(UUIDPrimaryKey, Base):
     unpaid_final_pay: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
     deductions: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
     tips_withheld: Mapped[Decimal] = mapped_column(MONEY, default=Decimal("0"))
-    wage_notice_given: Mapped[bool] = mapped_column(default=True)
-    wage_statements_given: Mapped[bool] = mapped_column(default=True)
+    # True, False, or None when not known (the breakdown then names the open question).
+    wage_notice_given: Mapped[bool | None] = mapped_column(default=None)
+    wage_statements_given: Mapped[bool | None] = mapped_column(default=None)
     willful: Mapped[bool] = mapped_column(default=False)
     hospitality: Mapped[bool] = mapped_column(default=False)
     final_pay_days_late: Mapped[int] = mapped_column(default=0)
@@ -66,6 +67,9 @@ class WorkPeriod(UUIDPrimaryKey, Base):
     long_days_per_week: Mapped[int] = mapped_column(default=0)
     hours_per_day: Mapped[Decimal | None] = mapped_column(HOURS)
     live_in: Mapped[bool] = mapped_column(default=False)
+    # California: days a week a meal or a rest period was missed (Labor Code 226.7).
+    missed_meal_days_per_week: Mapped[int] = mapped_column(default=0)
+    missed_rest_days_per_week: Mapped[int] = mapped_column(default=0)
 
     claim = relationship("WageClaim", back_populates="periods")
 

@@ -1,7 +1,7 @@
 """Sign-in throttling counters in the database, shared by every process
 
 Revision ID: b7e2c4d9a1f0
-Revises: 5fbfa9ffe546
+Revises: 5d0011bf1799
 Create Date: 2026-12-02 16:10:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "b7e2c4d9a1f0"
-down_revision = "5fbfa9ffe546"
+down_revision = "5d0011bf1799"
 branch_labels = None
 depends_on = None
 

@@ -193,7 +193,7 @@ def test_csv_has_lines_and_no_names(make, login_as, db_session):
     assert [
         "Unpaid minimum wage and overtime (state law)",
         "260.00",
-        "NY Labor Law 650-665; 12 NYCRR 142-2.2 [K12-K17]",
+        "NY Labor Law 650-665; 12 NYCRR 142-2.2, 146-1.4",
     ] in rows
     assert ["Total", "543.08", ""] in rows
 

@@ -69,6 +69,8 @@ def test_intake_then_advocate_finds_by_phone_notes_and_changes_status(live_serve
     page.fill("#periods-1-hours_per_week", "40")
     page.fill("#periods-1-days_per_week", "5")
     page.fill("#periods-1-hourly_rate", "12")
+    page.check('input[name="wage_notice_given"][value="yes"]')
+    page.check('input[name="wage_statements_given"][value="yes"]')
     page.get_by_role("button", name="Save and calculate").click()
     page.wait_for_url("**/wages/result")
     sign_out(page)

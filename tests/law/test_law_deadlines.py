@@ -40,6 +40,9 @@ def test_willful_adds_three_year_flsa_and_ca_has_three_years():
     assert found["flsa_3y_willful_last_weeks"] == date(2026, 6, 30)
     assert found["flsa_2y_last_weeks"] == date(2025, 6, 30)
     assert found["ca_3y_earliest_weeks"] == date(2024, 5, 3)
+    # Unfair-competition restitution reaches 4 years (B&P 17208); penalties 1 (CCP 340(a)).
+    assert found["ca_4y_ucl_last_weeks"] == date(2027, 6, 30)
+    assert found["ca_1y_penalties_last_weeks"] == date(2024, 6, 30)
     assert "nyll_6y_last_weeks" not in found and "ny_owner_liability_notice" not in found
 
 
@@ -58,7 +61,10 @@ def test_ny_workers_comp_deadlines():
         "wc_notice_to_employer": date(2024, 4, 14),
         "wc_claim_c3": date(2026, 3, 15),
     }
-    assert case_deadlines(CaseFacts("workers_comp", "CA", injury_date=date(2024, 3, 15))) == []
+    # California: notice within 30 days (Labor Code 5400), claim within 1 year (5405).
+    ca = due(case_deadlines(CaseFacts("workers_comp", "CA", injury_date=date(2024, 3, 15))))
+    assert ca == {"ca_wc_notice_to_employer": date(2024, 4, 14), "ca_wc_claim": date(2025, 3, 15)}
+    assert case_deadlines(CaseFacts("workers_comp", "US", injury_date=date(2024, 3, 15))) == []
 
 
 def test_retaliation_deadlines_from_adverse_action():
@@ -83,7 +89,15 @@ def test_retaliation_deadlines_from_adverse_action():
             CaseFacts("retaliation", "NY-NYC", adverse_action_on=date(2024, 8, 31))
         )
     }
-    assert "UNVERIFIED" in rule["nyll_215"]
+    # NY LL 215(2)(a): two years.
+    assert rule["nyll_215"] == "2 years after the adverse action"
+    # 29 USC 255(a): a willful violation has three years.
+    willful = due(
+        case_deadlines(
+            CaseFacts("retaliation", "NY-NYC", adverse_action_on=date(2024, 8, 31), willful=True)
+        )
+    )
+    assert willful["flsa_retaliation"] == date(2027, 8, 31)
 
 
 def test_ny_judgment_deadlines():
@@ -101,9 +115,14 @@ def test_ny_judgment_deadlines():
 
 
 def test_ca_judgment_deadlines_and_renewal():
-    # Bond: appeal ends 2024-02-09, + 30 days = 2024-03-10.
+    # Bond (Labor Code 238): with no notice of entry the time to appeal ends 180 days after
+    # entry (Cal. Rules of Court 8.104(a)(1)(C)): 2024-01-10 + 180 = 2024-07-08, + 30 = 2024-08-07.
+    # With notice of entry served on entry day: 60 days -> 2024-03-10, + 30 = 2024-04-09.
+    assert due(judgment_deadlines("CA", date(2024, 1, 10), appeal_days=60))[
+        "ca_lc238_bond"
+    ] == date(2024, 4, 9)
     assert due(judgment_deadlines("CA", date(2024, 1, 10))) == {
-        "ca_lc238_bond": date(2024, 3, 10),
+        "ca_lc238_bond": date(2024, 8, 7),
         "ca_renewal_deadline": date(2034, 1, 9),
         "ca_judgment_expires": date(2034, 1, 10),
     }

@@ -40,9 +40,10 @@ def amounts(breakdown) -> dict[str, D]:
 def test_each_region_rate_change_day(
     region, change_day, paid_rate, before_rate, after_rate, before, after
 ):
+    # The week before is the whole week ending the day before the change.
     as_of = change_day + timedelta(days=180)
     day_before = calculate(
-        Claim([week(change_day - timedelta(days=1), 40, 5, hourly_rate=paid_rate)], region, as_of)
+        Claim([week(change_day - timedelta(days=7), 40, 5, hourly_rate=paid_rate)], region, as_of)
     )
     on_the_day = calculate(Claim([week(change_day, 40, 5, hourly_rate=paid_rate)], region, as_of))
     assert day_before.weeks[0].minimum_wage == before_rate

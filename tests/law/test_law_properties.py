@@ -73,7 +73,8 @@ def test_total_is_the_sum_of_the_lines(claim):
 @FAST
 @given(st.sampled_from(REGIONS), starts, st.integers(min_value=0, max_value=2000))
 def test_paid_exactly_the_minimum_for_40_hours_is_owed_nothing(region, start, later):
-    rate = minimum_wage(region, start)
+    # Rates only rise, so the week's last day has the highest rate in force that week.
+    rate = minimum_wage(region, start + timedelta(days=6))
     period = Period(start, start + timedelta(days=6), D(40), 5, hourly_rate=rate)
     as_of = start + timedelta(days=6 + later)
     assert calculate(Claim([period], region, as_of)).total == D("0.00")

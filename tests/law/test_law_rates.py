@@ -30,8 +30,8 @@ def test_rate_changes_on_its_effective_day(region, change_day, before, after):
 
 
 def test_federal_floor_applies_before_a_state_table_begins():
-    # NY's table starts 2015-12-31; before it the federal 7.25 is the floor.
-    assert rates.minimum_wage("NY-REST", date(2015, 12, 30)) == D("7.25")
+    # NY's table starts 2013-12-31; before it the federal 7.25 is the floor.
+    assert rates.minimum_wage("NY-REST", date(2013, 12, 30)) == D("7.25")
     assert rates.minimum_wage("NY-REST", date(2015, 12, 31)) == D("9.00")
 
 

@@ -68,10 +68,10 @@ def test_live_in_overtime_starts_after_44_hours():
 
 
 def test_ny_rate_change_day_both_sides():
-    # NYC: a week starting 2024-12-31 uses 16.00, one starting 2025-01-01 uses 16.50.
+    # NYC: the week 2024-12-24..12-30 uses 16.00, the week from 2025-01-01 uses 16.50.
     # $15 x 40: owed 40 x 1.00 = 40.00 and 40 x 1.50 = 60.00.
     before = calculate(
-        Claim([week(date(2024, 12, 31), 40, 5, hourly_rate=D(15))], "NY-NYC", date(2025, 6, 1))
+        Claim([week(date(2024, 12, 24), 40, 5, hourly_rate=D(15))], "NY-NYC", date(2025, 6, 1))
     )
     after = calculate(
         Claim([week(date(2025, 1, 1), 40, 5, hourly_rate=D(15))], "NY-NYC", date(2025, 6, 1))
@@ -82,13 +82,32 @@ def test_ny_rate_change_day_both_sides():
     assert after.weeks[0].minimum_wage == D("16.50")
 
 
-def test_weekly_pay_covers_straight_time_only():
-    # $1000 for 50 h: regular rate 20; OT premium 0.5 x 20 x 10 = 100 owed.
-    # $600 for 50 h: RR 12 < 16, so 16 x 50 + 0.5 x 16 x 10 = 880 -> 280 owed.
+def test_week_straddling_a_rate_change_prices_each_day_at_its_rate():
+    # Week 2024-12-31..2025-01-06: one day at 16.00 (Dec 31), six at 16.50.
+    # Floor (16.00 + 6 x 16.50) / 7 = 115 / 7 = 16.428571...
+    # $15 x 40: (115/7 - 15) x 40 = (10/7) x 40 = 400/7 = 57.142857 -> 57.14.
+    # (The old first-day convention gave 40.00 for all seven days.)
+    b = calculate(
+        Claim([week(date(2024, 12, 31), 40, 5, hourly_rate=D(15))], "NY-NYC", date(2025, 6, 1))
+    )
+    assert b.weeks[0].minimum_wage == D(115) / 7
+    assert amounts(b)["unpaid_wages_state"] == D("57.14")
+
+
+def test_weekly_pay_covers_40_hours_unless_agreed_to_cover_all():
+    # NY outside hospitality follows 29 CFR 778.113: $1000 for 50 h covers 40 h,
+    # regular rate 1000 / 40 = 25; 10 OT hours x 1.5 x 25 = 375 owed.
+    # Agreed to cover every hour (778.114(a) met): RR 1000 / 50 = 20; 0.5 x 20 x 10 = 100.
+    # $600 for 50 h: 600 / 40 = 15 < 16, so 16 x 40 + 1.5 x 16 x 10 = 880 -> 280 owed.
     high = calculate(Claim([week(JAN7, 50, 5, pay_per_week=D(1000))], "NY-NYC", date(2025, 1, 1)))
+    agreed = week(JAN7, 50, 5, pay_per_week=D(1000), fluctuating_workweek=True)
+    fww = calculate(Claim([agreed], "NY-NYC", date(2025, 1, 1)))
     low = calculate(Claim([week(JAN7, 50, 5, pay_per_week=D(600))], "NY-NYC", date(2025, 1, 1)))
-    assert amounts(high)["unpaid_wages_state"] == D("100.00")
+    assert amounts(high)["unpaid_wages_state"] == D("375.00")
+    assert amounts(fww)["unpaid_wages_state"] == D("100.00")
     assert amounts(low)["unpaid_wages_state"] == D("280.00")
+    assert any("778.113" in text for text in high.assumptions)
+    assert any("778.114" in text for text in fww.assumptions)
 
 
 def test_paid_per_week_overrides_rate_times_hours():
@@ -228,10 +247,10 @@ def test_ca_waiting_time_capped_at_30_days():
 
 
 def test_ca_rate_change_day_both_sides():
-    # $16.50 x 40: week starting 2025-12-31 (min 16.50) owes nothing,
+    # $16.50 x 40: the week 2025-12-25..12-31 (min 16.50) owes nothing,
     # week starting 2026-01-01 (min 16.90) owes 40 x 0.40 = 16.00.
     before = calculate(
-        Claim([week(date(2025, 12, 31), 40, 5, hourly_rate=D("16.50"))], "CA", date(2026, 3, 1))
+        Claim([week(date(2025, 12, 25), 40, 5, hourly_rate=D("16.50"))], "CA", date(2026, 3, 1))
     )
     after = calculate(
         Claim([week(date(2026, 1, 1), 40, 5, hourly_rate=D("16.50"))], "CA", date(2026, 3, 1))

@@ -1,0 +1,120 @@
+"""The calculator's screens start from the case, ask the notice questions, and read plainly."""
+
+import re
+from datetime import date
+
+from casework.cases.calculator_text import input_value, percent
+from casework.models.claims import WageClaim
+from tests.calculator.test_calculator_views import claim_data, setup, url
+
+
+def tags(page: str, name: str) -> list[str]:
+    """The input tags of a field, whatever the attribute order."""
+    return re.findall(rf'<input[^>]*name="{name}"[^>]*>', page)
+
+
+def test_a_new_claim_starts_from_what_the_case_knows(make, login_as):
+    restaurant = make.employer(industry="Restaurant")
+    advocate, case, link = setup(
+        make,
+        employers=[restaurant],
+        first_day_worked=date(2025, 1, 6),
+        last_day_worked=date(2025, 6, 27),
+        willful=True,
+    )
+    page = login_as(advocate).get(url(case, link)).get_data(as_text=True)
+    assert 'value="2025-01-06"' in tags(page, "periods-0-start")[0]
+    assert 'value="2025-06-27"' in tags(page, "periods-0-end")[0]
+    assert " checked" in tags(page, "willful")[0]
+    assert " checked" in tags(page, "hospitality")[0]
+    # The notice and pay-stub questions have no answer until the advocate gives one.
+    assert len(tags(page, "wage_notice_given")) == 3
+    assert not any(" checked" in tag for tag in tags(page, "wage_notice_given"))
+    assert not any(" checked" in tag for tag in tags(page, "wage_statements_given"))
+    assert "Not known" in page
+
+
+def test_notice_questions_must_be_answered(make, login_as, db_session):
+    advocate, case, link = setup(make)
+    data = claim_data({})
+    del data["wage_notice_given"]
+    response = login_as(advocate).post(url(case, link), data=data)
+    assert response.status_code == 422
+    assert "Answer given, not given or not known." in response.get_data(as_text=True)
+    claim = db_session.query(WageClaim).filter_by(case_worker_id=link.id).one_or_none()
+    assert claim is None or (not claim.periods and claim.computed_total is None)
+
+
+def test_not_known_is_stored_and_named_on_the_breakdown(make, login_as):
+    advocate, case, link = setup(make)
+    client = login_as(advocate)
+    data = claim_data({}, wage_notice_given="unknown", wage_statements_given="no")
+    assert client.post(url(case, link), data=data).status_code == 302
+    claim = link.wage_claim
+    assert claim.wage_notice_given is None and claim.wage_statements_given is False
+    page = client.get(url(case, link, "/result?as_of=2026-03-01")).get_data(as_text=True)
+    # One week 2025-03-03..03-09 of 5 workdays: no notice would add 5 x $50 = $250.00
+    # (NY LL 198(1-b)); the pay stubs, answered "not given", are in the total: 5 x $250.
+    assert "Not known yet" in page
+    assert "$250.00" in page and "NY Labor Law 195(1), 198(1-b)" in page
+    assert "$1,250.00" in page
+    # The form shows the stored answer again.
+    form = client.get(url(case, link)).get_data(as_text=True)
+    checked = [tag for tag in tags(form, "wage_notice_given") if " checked" in tag]
+    assert len(checked) == 1 and 'value="unknown"' in checked[0]
+
+
+def test_result_page_shows_citations_dates_and_rates_as_a_reader_expects(make, login_as):
+    advocate, case, link = setup(make)
+    client = login_as(advocate)
+    client.post(url(case, link), data=claim_data({}))
+    page = client.get(url(case, link, "/result?as_of=2026-03-01")).get_data(as_text=True)
+    body = page[page.index("<main") :] if "<main" in page else page
+    assert "[K" not in body and not re.search(r"\bK\d+\b", body)
+    # No ISO dates in what is shown (the as-of date picker's value is the only one).
+    shown = re.sub(r'value="\d{4}-\d{2}-\d{2}"', "", body)
+    shown = re.sub(r'href="[^"]*"', "", shown)
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", shown)
+    assert "9 %" in body
+    assert "0.09" not in body
+
+
+def test_input_values_are_formatted(app):
+    with app.test_request_context():
+        assert percent(__import__("decimal").Decimal("0.09")) == "9 %"
+        assert input_value("share", "1.00") == "100 %"
+        assert input_value("since", "2025-03-06") != "2025-03-06"
+        assert input_value("weeks", "3") == "3"
+
+
+def test_california_asks_about_breaks_and_new_york_does_not(make, login_as):
+    advocate, ny_case, ny_link = setup(make)
+    client = login_as(advocate)
+    assert "missed_meal_days_per_week" not in client.get(url(ny_case, ny_link)).get_data(
+        as_text=True
+    )
+    case = make.case(assigned_to=advocate, jurisdiction="CA")
+    link = case.worker_links[0]
+    assert "periods-0-missed_meal_days_per_week" in client.get(url(case, link)).get_data(
+        as_text=True
+    )
+    # $20/h, 40 h over 5 days, 2025-03-03..03-09; meals missed 2 days, rests 1 day:
+    # Labor Code 226.7: (2 + 1) x $20 = $60.00.
+    data = claim_data(
+        {
+            "hourly_rate": "20",
+            "pay_per_week": "",
+            "missed_meal_days_per_week": "2",
+            "missed_rest_days_per_week": "1",
+        }
+    )
+    assert client.post(url(case, link), data=data).status_code == 302
+    assert link.wage_claim.periods[0].missed_meal_days_per_week == 2
+    page = client.get(url(case, link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "Pay for missed meal and rest breaks" in page and "$60.00" in page
+    assert "Cal. Labor Code 226.7, 512" in page
+    # More days than worked is refused next to the field, nothing changes.
+    bad = claim_data({"hourly_rate": "20", "pay_per_week": "", "missed_rest_days_per_week": "6"})
+    response = client.post(url(case, link), data=bad)
+    assert response.status_code == 422
+    assert link.wage_claim.periods[0].missed_rest_days_per_week == 1
