@@ -50,9 +50,7 @@ def password_messages() -> dict[str, str]:
         "too_common": _("This password is one of the most common ones. Choose another."),
         "taken": _("An account with this email already exists."),
         "invalid email": _("Enter a valid email address."),
-        "same_as_temporary": _(
-            "Choose a new password: this is the temporary one you were given."
-        ),
+        "same_as_temporary": _("Choose a new password: this is the temporary one you were given."),
     }
 
 
