@@ -279,4 +279,6 @@ def init_app(app) -> None:
     app.jinja_env.filters["deadline_rule"] = deadline_rule
     app.jinja_env.filters["line_label"] = line_label
     app.jinja_env.filters["message"] = text
+    # A sentence from the law package, translated but never used as a format string.
+    app.jinja_env.filters["translated"] = lambda sentence: gettext(sentence) if sentence else ""
     app.jinja_env.globals["event_text"] = event_text

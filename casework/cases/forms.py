@@ -18,14 +18,34 @@ from wtforms import (
     SelectChoice,
     SelectField,
     SelectMultipleField,
+    TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from casework.crypto.blind_index import normalize_phone
 from casework.forms import FreeTextField, MoneyField, NoStatusDisclosure, StrippedStringField
 from casework.law.rates import REGIONS
 from casework.models.case import CASE_TYPES, OUTCOMES, STATUSES
 from casework.models.party import CONTACT_METHODS, EMPLOYER_ROLES, ENTITY_TYPES
+
+
+class AddressField(TextAreaField):
+    """An address as the lines it is typed in: line breaks kept, blank lines and spaces trimmed."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if isinstance(self.data, str):
+            lines = self.data.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+            self.data = "\n".join(line.strip() for line in lines.split("\n") if line.strip())
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as a list of checkboxes (no hold-Ctrl multi-select)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
 
 CASE_TYPE_LABELS = {
     "wage_theft": _l("Wage theft"),
@@ -151,8 +171,11 @@ class WorkerFields(Form):
     email = StrippedStringField(
         _l("Email (optional)"), validators=[Optional(), Length(max=254), EmailAddress()]
     )
-    address = StrippedStringField(
-        _l("Mailing address (optional)"), validators=[Optional(), Length(max=300)]
+    address = AddressField(
+        _l("Mailing address (optional)"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("As it goes on an envelope, one line per line."),
+        render_kw={"rows": 3},
     )
     preferred_language = SelectField(
         _l("Preferred language"), choices=_choices(LANGUAGE_LABELS), default="en"
@@ -179,7 +202,12 @@ class EmployerFields(Form):
     role = SelectField(
         _l("Role on this case"), choices=_choices(ROLE_LABELS, EMPLOYER_ROLES), default="employer"
     )
-    address = StrippedStringField(_l("Address"), validators=[Optional(), Length(max=300)])
+    address = AddressField(
+        _l("Address"),
+        validators=[Optional(), Length(max=300)],
+        description=_l("As it goes on an envelope, one line per line."),
+        render_kw={"rows": 3},
+    )
     owner_names = StrippedStringField(
         _l("Owners' or managers' names (optional)"), validators=[Optional(), Length(max=300)]
     )
@@ -355,7 +383,7 @@ class StatusForm(FlaskForm):
 
 class AssignForm(FlaskForm):
     assigned_to = SelectField(_l("Assigned advocate"), choices=[])
-    team = SelectMultipleField(_l("Team"), choices=[])
+    team = CheckboxesField(_l("Team"), choices=[])
 
 
 class WorkerForm(WorkerFields, FlaskForm):

@@ -11,19 +11,18 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import SelectChoice
 
 from casework import authz
 from casework.cases import forms as F
+from casework.cases import page as case_page_data
 from casework.cases import search, service
-from casework.cases.deadlines import days_left
 from casework.cases.workflow import WorkflowError, allowed_next, change_status
 from casework.crypto.columns import Unreadable
 from casework.evidence import service as evidence_service
 from casework.extensions import db
-from casework.models.case import Case, CaseEmployer, CaseEvent, CaseWorker, Note
+from casework.models.case import Case, CaseEmployer, CaseWorker
 from casework.models.user import User
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
@@ -295,57 +294,19 @@ def new():
 
 
 def _load_case_page(case: Case) -> None:
-    """Load everything the case page shows in a fixed number of queries."""
-    db.session.scalars(
-        select(Case)
-        .where(Case.id == case.id)
-        .options(
-            selectinload(Case.worker_links).selectinload(CaseWorker.wage_claim),
-            selectinload(Case.employer_links),
-            selectinload(Case.team),
-            selectinload(Case.notes).joinedload(Note.author),
-            selectinload(Case.events).joinedload(CaseEvent.user),
-            selectinload(Case.deadlines),
-            selectinload(Case.comp_claim),
-            selectinload(Case.retaliation_claim),
-            joinedload(Case.opened_by),
-        )
-    ).all()
-    search.preload_keys([case.id] + [link.worker_id for link in case.worker_links])
+    case_page_data.load_case(case)
 
 
-def _case_page(case: Case, *, note_form=None, status_form=None, deadline_form=None, code=200):
-    _load_case_page(case)
-    note_form = note_form or F.NoteForm(formdata=None)
-    status_form = status_form or F.StatusForm(formdata=None)
-    status_form.set_choices(allowed_next(case.status))
-    deadline_form = deadline_form or F.DeadlineForm(formdata=None)
-    assign_form = None
-    if authz.can("case.assign"):
-        assign_form = _assign_form(case, formdata=None)
-    today = date.today()
-    open_deadlines = [d for d in case.deadlines if not d.done]
-    done_deadlines = [d for d in case.deadlines if d.done]
-    timeline = sorted(
-        [("event", e.at, e) for e in case.events if e.kind != "note_added"]
-        + [("note", n.created_at, n) for n in case.notes],
-        key=lambda item: item[1],
-        reverse=True,
+def _case_page(case: Case, *, note_form=None, deadline_form=None, code=200):
+    page = case_page_data.case_page(
+        case, current_user, note_form=note_form, deadline_form=deadline_form
     )
     return (
         render_template(
             "cases/show.html",
+            page=page,
             case=case,
-            note_form=note_form,
-            status_form=status_form,
-            deadline_form=deadline_form,
-            assign_form=assign_form,
-            open_deadlines=open_deadlines,
-            done_deadlines=done_deadlines,
-            timeline=timeline,
-            days_left=lambda d: days_left(d, today),
             labels=F,
-            today=today,
             evidence_count=evidence_service.count_for_case(case.id),
         ),
         code,
@@ -437,9 +398,17 @@ def add_note(case_id):
     return _case_page(case, note_form=form, code=422)
 
 
-@bp.post("/<case_id>/status")
+def _status_page(case: Case, form, code: int = 200):
+    return render_template("cases/status.html", case=case, form=form, labels=F), code
+
+
+@bp.route("/<case_id>/status", methods=["GET", "POST"])
 def status(case_id):
     case = authz.case_or_404(case_id, "status")
+    if request.method == "GET":
+        form = F.StatusForm(formdata=None)
+        form.set_choices(allowed_next(case.status))
+        return _status_page(case, form)
     form = F.StatusForm()
     form.set_choices(allowed_next(case.status))
     if form.validate():
@@ -459,7 +428,7 @@ def status(case_id):
             flash(_("Status changed."), "success")
             return redirect(url_for("cases.show", case_id=case.id), 303)
     case = authz.case_or_404(case_id, "status")
-    return _case_page(case, status_form=form, code=422)
+    return _status_page(case, form, 422)
 
 
 @bp.post("/<case_id>/deadlines")
@@ -511,10 +480,13 @@ def _assign_form(case: Case, formdata=None) -> F.AssignForm:
     return form
 
 
-@bp.post("/<case_id>/assign")
+@bp.route("/<case_id>/assign", methods=["GET", "POST"])
 @authz.requires("case.assign")
 def assign(case_id):
     case = authz.case_or_404(case_id, "view")
+    if request.method == "GET":
+        form = _assign_form(case)
+        return render_template("cases/assign.html", case=case, form=form)
     form = _assign_form(case, formdata=request.form)
     if form.validate():
         staff = {str(u.id): u for u in _advocates()}

@@ -89,19 +89,21 @@ def test_intake_then_advocate_finds_by_phone_notes_and_changes_status(live_serve
 
     # Adds a note.
     page.fill("#body", "Called the worker; meeting on Tuesday with pay records.")
-    page.get_by_role("button", name="Add note").click()
+    page.get_by_role("button", name="Add a note").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Called the worker; meeting on Tuesday with pay records.").is_visible()
+    note = page.get_by_text("Called the worker; meeting on Tuesday with pay records.")
+    assert note.first.is_visible()
 
     # A note that discloses immigration status is refused, with the typed text kept.
     text = "She told me she is undocumented and worried about the hearing."
     page.fill("#body", text)
-    page.get_by_role("button", name="Add note").click()
+    page.get_by_role("button", name="Add a note").click()
     page.wait_for_load_state()
     assert page.get_by_text("never records immigration status").first.is_visible()
     assert page.locator("#body").input_value() == text
 
-    # Changes the status.
+    # Changes the status, on its own page.
+    page.get_by_role("link", name="Change status").click()
     page.select_option("#status", "demand_sent")
     page.get_by_role("button", name="Change status").click()
     page.wait_for_url(f"**/cases/{case_id}")

@@ -236,9 +236,14 @@ def test_case_panel_renders(setup, make, app):
     from flask import render_template_string
     from flask_login import login_user
 
+    from casework.cases.page import case_page
+
     with app.test_request_context():
         login_user(advocate)
-        html = render_template_string('{% include "judgments/_case_panel.html" %}', case=case)
+        js = case_page(case, advocate).judgments
+        html = render_template_string(
+            '{% include "judgments/_case_panel.html" %}', case=case, js=js
+        )
     assert "Judgments and collection" in html
     assert "Record a judgment or settlement" in html
     assert "Next collection deadline" in html

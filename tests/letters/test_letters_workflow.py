@@ -190,8 +190,11 @@ def test_show_page_and_case_panel_render(setup, login_as, client, app):
         from flask import render_template
         from flask_login import login_user
 
+        from casework.cases.page import case_page
+
         login_user(advocate)
-        panel = render_template("letters/_case_panel.html", case=case)
+        gform = case_page(case, advocate).letter_form
+        panel = render_template("letters/_case_panel.html", case=case, gform=gform)
     assert "Generate draft letter" in panel and "Preview PDF" in panel
 
 
