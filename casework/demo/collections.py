@@ -67,7 +67,7 @@ def _pay(judgment: Judgment, on: date, amount: str, user: User, source: str = "e
 
 
 def build(staff: list[User], today: date, first_n: int) -> Collections:
-    from casework.judgments import service
+    from casework.judgments import installments, service
 
     advocate = next(u for u in staff if u.role == "advocate")
     n = first_n
@@ -88,7 +88,7 @@ def build(staff: list[User], today: date, first_n: int) -> Collections:
         ny, amount=D("1000.00"), every="month", first_due_on=plan_start, count=8
     )
     for i in range(4):
-        _pay(ny, service._due_date(ny.installment_plans[0], i), "1000.00", advocate)
+        _pay(ny, installments.due_date(ny.installment_plans[0], i), "1000.00", advocate)
     service.record_disbursement(
         ny,
         worker_id=ny_case.workers[0].id,
@@ -123,7 +123,7 @@ def build(staff: list[User], today: date, first_n: int) -> Collections:
         ca, amount=D("500.00"), every="week", first_due_on=today - timedelta(weeks=6), count=10
     )
     for i in range(2):
-        _pay(ca, service._due_date(plan, i) + timedelta(days=2), "500.00", advocate)
+        _pay(ca, installments.due_date(plan, i) + timedelta(days=2), "500.00", advocate)
     service.flag_missed_installments(ca_case, today=today)
     service.record_enforcement(
         ca,

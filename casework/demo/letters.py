@@ -30,8 +30,11 @@ def build(staff: list[User], today: date, *, wage: list[Case], others: list[Case
     supervisor = next(u for u in staff if u.role == "supervisor")
     made: list[Letter] = []
 
+    first_advocate = next(u for u in staff if u.role == "advocate")
+
     def advocate(case: Case) -> User:
-        return next((u for u in staff if u.id == case.assigned_to_id), supervisor)
+        # An advocate writes, a supervisor approves: nobody approves their own letter.
+        return next((u for u in staff if u.id == case.assigned_to_id), first_advocate)
 
     def employer(case: Case) -> str:
         return f"employer:{case.employers[0].id}"

@@ -109,6 +109,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("judgments.new_disbursement", "POST"): "302 404 200 404 200 403",
     ("judgments.new_enforcement", "GET"): "302 404 200 404 200 403",
     ("judgments.new_enforcement", "POST"): "302 404 200 404 200 403",
+    ("judgments.check_plans", "POST"): "302 404 302 404 302 403",
     ("judgments.new_plan", "GET"): "302 404 200 404 200 403",
     ("judgments.new_plan", "POST"): "302 404 200 404 200 403",
     ("judgments.payments", "GET"): "302 404 200 404 200 403",
