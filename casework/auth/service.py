@@ -56,7 +56,10 @@ def user_count() -> int:
 
 
 def find_user(email: str) -> User | None:
-    return db.session.scalar(select(User).where(User.email == normalize_email(email)))
+    email = normalize_email(email)
+    if "\x00" in email:  # no account has one, and PostgreSQL refuses it in a query
+        return None
+    return db.session.scalar(select(User).where(User.email == email))
 
 
 def create_user(
