@@ -129,14 +129,26 @@ def init_app(app: Flask) -> None:
     )
     app.extensions["casework_keystore"] = store
     columns.install_keystore(store)
+    if "casework_key_watch_hook" not in app.extensions:
+        # Registered once, when the app is made (init_app runs again after a rotation
+        # from the command line, when requests may already have been served).
+        app.extensions["casework_key_watch_hook"] = True
+        app.before_request(_check_key_file)
     path = app.config.get("CASEWORK_KEY_FILE")
     if path and not app.config.get("CASEWORK_MASTER_KEYS"):
         watcher = KeyFileWatcher(app, path, store)
         store.on_unknown_version = watcher.unknown_version
-        first = "casework_key_watcher" not in app.extensions
         app.extensions["casework_key_watcher"] = watcher
-        if first:
-            app.before_request(lambda: app.extensions["casework_key_watcher"].check())
+    else:
+        app.extensions.pop("casework_key_watcher", None)
+
+
+def _check_key_file() -> None:
+    from flask import current_app
+
+    watcher = current_app.extensions.get("casework_key_watcher")
+    if watcher is not None:
+        watcher.check()
 
 
 def keystore(app: Flask | None = None) -> KeyStore:
