@@ -24,9 +24,11 @@ from casework.models.keys import DataKey
 from casework.models.letter import Letter
 from casework.models.party import Employer, Worker
 from casework.models.settings import Setting
+from casework.models.text_guard import EXEMPT, StatusRefused
 from casework.models.user import User
 
 __all__ = [
+    "EXEMPT",
     "AuditEvent",
     "AuditHead",
     "Base",
@@ -48,6 +50,7 @@ __all__ = [
     "Payment",
     "RetaliationClaim",
     "Setting",
+    "StatusRefused",
     "User",
     "WageClaim",
     "Worker",
