@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from casework.models.text_guard import StatusRefused
 from casework.security import apply_headers
 
 
@@ -19,6 +20,13 @@ def _response(body: str, status: int):
     from flask import make_response
 
     return make_response(body, status)
+
+
+def _same_site_referrer() -> str:
+    referrer = request.referrer
+    if referrer and referrer.startswith(request.host_url):
+        return referrer
+    return url_for("auth.login")
 
 
 def init_app(app: Flask) -> None:
@@ -36,6 +44,24 @@ def init_app(app: Flask) -> None:
             else url_for("auth.login")
         )
         return redirect(target, 303)
+
+    @app.errorhandler(StatusRefused)
+    def status_refused(error: StatusRefused):
+        # Raised at flush, before anything was written: drop the change and say why.
+        from casework.extensions import db
+        from casework.privacy import REASON_MESSAGES
+
+        db.session.rollback()
+        reasons = "; ".join(_(REASON_MESSAGES[r]) for r in error.reasons if r in REASON_MESSAGES)
+        flash(
+            _(
+                "Casework never records immigration status. Nothing was saved: the text "
+                "%(reasons)s. Describe what the employer did instead.",
+                reasons=reasons,
+            ),
+            "error",
+        )
+        return redirect(_same_site_referrer(), 303)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

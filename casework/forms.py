@@ -1,4 +1,4 @@
-"""Shared form pieces: the privacy guard as a validator, money and text fields."""
+"""Shared form pieces: the privacy guard as the one validator, money and text fields."""
 
 from __future__ import annotations
 
@@ -40,7 +40,15 @@ class NoStatusDisclosure:
 
 
 class StrippedStringField(StringField):
-    """A text input whose value is stripped of surrounding whitespace and null bytes."""
+    """A text input: surrounding whitespace and null bytes removed, checked by the privacy guard.
+
+    The guard runs again when anything is stored (casework/models/text_guard.py); this early
+    check shows the refusal next to the field, naming the words.
+    """
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        validators = list(validators or []) + [NoStatusDisclosure()]
+        super().__init__(label, validators, **kwargs)
 
     def process_formdata(self, valuelist):
         super().process_formdata(valuelist)

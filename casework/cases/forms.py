@@ -24,7 +24,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from casework.crypto.blind_index import normalize_phone
-from casework.forms import FreeTextField, MoneyField, NoStatusDisclosure, StrippedStringField
+from casework.forms import FreeTextField, MoneyField, StrippedStringField
 from casework.law.rates import REGIONS
 from casework.models.case import CASE_TYPES, OUTCOMES, STATUSES
 from casework.models.party import CONTACT_METHODS, EMPLOYER_ROLES, ENTITY_TYPES
@@ -257,7 +257,7 @@ class FactsMixin:
     )
     body_parts = StrippedStringField(
         _l("Parts of the body injured"),
-        validators=[Optional(), Length(max=300), NoStatusDisclosure()],
+        validators=[Optional(), Length(max=300)],
     )
     board_case_number = StrippedStringField(
         _l("Board case number (optional)"), validators=[Optional(), Length(max=60)]
@@ -357,7 +357,7 @@ class NoteForm(FlaskForm):
 class DeadlineForm(FlaskForm):
     label = StrippedStringField(
         _l("What is due"),
-        validators=[DataRequired(_l("Say what is due.")), Length(max=200), NoStatusDisclosure()],
+        validators=[DataRequired(_l("Say what is due.")), Length(max=200)],
     )
     due_on = DateField(_l("Due date"), validators=[InputRequired(_l("Enter the due date."))])
     kind = SelectField(_l("Kind"), choices=_choices(DEADLINE_KINDS), default="follow_up")

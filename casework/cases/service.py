@@ -28,10 +28,8 @@ from casework.models.party import (
     Worker,
 )
 from casework.models.user import User
-from casework.privacy import find_status_disclosures
 from casework.services.timeline import add_event
 
-FREE_TEXT = ("narrative", "protected_activity", "adverse_action")
 CASE_FACTS = ("jurisdiction", "first_day_worked", "last_day_worked", "willful")
 COMP_FACTS = (
     "injury_date",
@@ -62,18 +60,8 @@ class CaseError(ValueError):
         self.message = message
 
 
-class StatusDisclosure(CaseError):
-    """Free text the privacy guard refuses: nothing of it is stored."""
-
-
 class StaleCase(CaseError):
     """Somebody else saved the case since this form was opened."""
-
-
-def check_text(field_name: str, text: str | None) -> None:
-    """The service-side guard: no path around the forms stores what they refuse."""
-    if text and find_status_disclosures(text):
-        raise StatusDisclosure(field_name, "status_disclosure")
 
 
 @dataclass
@@ -166,8 +154,6 @@ def _apply_employer(employer: Employer, data: EmployerInput | dict) -> None:
 
 
 def _apply_facts(case: Case, facts: dict[str, Any]) -> None:
-    for name in FREE_TEXT:
-        check_text(name, facts.get(name))
     for name in CASE_FACTS + ("narrative",):
         if name in facts:
             setattr(case, name, facts[name])
@@ -277,7 +263,6 @@ def add_note(case: Case, body: str, author: User) -> Note:
     body = (body or "").strip()
     if not body:
         raise CaseError("body", "required")
-    check_text("body", body)
     note = Note(id=uuid.uuid4(), case_id=case.id, author_id=author.id, body=body)
     case.notes.insert(0, note)
     db.session.add(note)
@@ -287,7 +272,6 @@ def add_note(case: Case, body: str, author: User) -> Note:
 
 
 def add_typed_deadline(case: Case, label: str, due_on: date, kind: str, user: User):
-    check_text("label", label)
     row = deadlines.add_deadline(case, label, due_on, kind=kind, created_by_id=user.id)
     add_event(case, "deadline_added", kind)
     audit.record("deadline.create", row, case_id=case.id)

@@ -57,7 +57,6 @@ from casework.models.judgment import (
     JudgmentShare,
     Payment,
 )
-from casework.privacy import find_status_disclosures
 from casework.services.timeline import add_event
 
 CENT = Decimal("0.01")
@@ -79,11 +78,9 @@ class JudgmentError(ValueError):
         self.message = message
 
 
-def _guard(text: str | None, field_name: str) -> str | None:
-    text = (text or "").replace("\x00", "").strip() or None
-    if text and find_status_disclosures(text):
-        raise JudgmentError(field_name, _("Casework never records immigration status."))
-    return text
+def _clean(text: str | None) -> str | None:
+    # The privacy guard reads the text when it is stored (casework/models/text_guard.py).
+    return (text or "").replace("\x00", "").strip() or None
 
 
 def _money(value, field_name: str) -> Decimal:
@@ -342,8 +339,8 @@ def record_judgment(
     interest_rate = Decimal(interest_rate)
     if interest_rate < 0 or interest_rate > 1:
         raise JudgmentError("interest_rate", _("Enter a yearly rate between 0% and 100%."))
-    reason = _guard(rate_override_reason, "rate_override_reason")
-    docket_number = _guard(docket_number, "docket_number")
+    reason = _clean(rate_override_reason)
+    docket_number = _clean(docket_number)
     if default_rate is not None and interest_rate != default_rate and not reason:
         raise JudgmentError(
             "rate_override_reason",
@@ -666,7 +663,7 @@ def record_disbursement(
         method=method,
         recorded_by_id=recorded_by_id,
     )
-    row.reference = _guard(reference, "reference")
+    row.reference = _clean(reference)
     db.session.add(row)
     add_event(judgment.case, "disbursement", str(amount), ref_id=row.id)
     audit.record("disbursement.record", row, case_id=judgment.case_id, detail=str(amount))
@@ -743,7 +740,7 @@ def record_enforcement(
         status=status,
         recorded_by_id=recorded_by_id,
     )
-    action.result = _guard(result, "result")
+    action.result = _clean(result)
     judgment.enforcement_actions.append(action)
     add_event(judgment.case, "enforcement", f"{kind} {status}", ref_id=action.id)
     audit.record("enforcement.record", action, case_id=judgment.case_id, detail=kind)
@@ -755,7 +752,7 @@ def update_enforcement(action: EnforcementAction, *, status: str, result: str | 
     """Change an enforcement step's status and result."""
     if status not in ENFORCEMENT_STATUSES:
         raise JudgmentError("status", _("Choose a status."))
-    action.result = _guard(result, "result")
+    action.result = _clean(result)
     action.status = status
     add_event(action.judgment.case, "enforcement", f"{action.kind} {status}", ref_id=action.id)
     audit.record("enforcement.update", action, case_id=action.case_id, detail=status)

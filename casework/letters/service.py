@@ -27,7 +27,6 @@ from casework.models import Case, Employer, Letter, User, Worker
 from casework.models.base import utcnow
 from casework.models.judgment import Disbursement, Payment
 from casework.models.letter import SEND_METHODS
-from casework.privacy import find_status_disclosures
 from casework.services.timeline import add_event
 
 #: The kinds staff can generate from a case, and the case types each fits.
@@ -130,14 +129,7 @@ def _wage_claims(case: Case, as_of: date) -> list[content.WorkerClaim]:
     return claims
 
 
-def _check(doc: LetterDocument) -> None:
-    """Refuse a letter whose printed text the privacy guard refuses."""
-    if find_status_disclosures(content.document_text(doc), locale=doc.language):
-        raise LetterError("kind", "status_disclosure")
-
-
 def _store(case, kind, lang, doc, *, user, letter_date, pay_by=None, amount=None, **ids) -> Letter:
-    _check(doc)
     pdf = render(doc)
     letter = Letter(
         id=uuid.uuid4(),
@@ -337,9 +329,6 @@ def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, send
             for w in workers
         ]
         amount = None
-    # Check every text before storing anything.
-    for doc in (original, *(c[2] for c in copies)):
-        _check(doc)
     letter = _store(
         case,
         kind,
@@ -503,8 +492,6 @@ def return_letter(letter: Letter, *, user: User, comment: str) -> None:
     comment = (comment or "").strip()
     if not comment:
         raise LetterError("comment", "comment_required")
-    if find_status_disclosures(comment):
-        raise LetterError("comment", "status_disclosure")
     for row in _with_copies(letter):
         row.status = "returned"
         row.return_comment = comment

@@ -25,10 +25,12 @@ from casework.models.keys import DataKey
 from casework.models.letter import Letter
 from casework.models.party import Employer, Worker, WorkerNameWord
 from casework.models.settings import Setting
+from casework.models.text_guard import EXEMPT, StatusRefused
 from casework.models.throttle import ThrottleHit, ThrottleKey
 from casework.models.user import User
 
 __all__ = [
+    "EXEMPT",
     "Attachment",
     "AuditEvent",
     "AuditHead",
@@ -51,6 +53,7 @@ __all__ = [
     "Payment",
     "RetaliationClaim",
     "Setting",
+    "StatusRefused",
     "ThrottleHit",
     "ThrottleKey",
     "User",

@@ -1,46 +1,28 @@
 """Find free text that discloses a person's immigration status.
 
-The patterns live in patterns.toml beside this module and are compiled once,
-at import. Every language's patterns run on every text: intake notes mix
-English and Spanish, so a Spanish locale must still catch "undocumented".
-The locale only decides which language wins when both match the same words,
-and which language a number or program name ("DACA", an A-number) is
-reported in.
+The patterns live in patterns/, one data file per language, and are compiled
+once, at import. Every language's patterns run on every text: intake notes mix
+languages, so a Spanish locale must still catch "undocumented". The locale only
+decides which language wins when two match the same words, and which language
+a number or program name ("DACA", an A-number) is reported in.
+
+Each text is read twice: folded (lower case, accents removed, offsets kept) and
+normalised (normalize.deep: invisible characters, look-alike letters, digits
+for letters, spaced-out letters and misspellings of key terms undone). A
+finding in either reading is reported at its span in the input.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-LANGUAGES = ("en", "es")
-PATTERNS_FILE = Path(__file__).with_name("patterns.toml")
+from casework.privacy.normalize import KeyTerms, deep, fold, fold_pattern
 
-# Characters folded to a plain equivalent so that one pattern covers them all.
-_PLAIN = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u02bc": "'",
-    "\u201b": "'",
-    "`": "'",
-    "\u00b4": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u00ab": '"',
-    "\u00bb": '"',
-    "\u2010": "-",
-    "\u2011": "-",
-    "\u2012": "-",
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2212": "-",
-    "\u00a0": " ",
-    "\u202f": " ",
-    "\u2007": " ",
-}
+PATTERNS_DIR = Path(__file__).with_name("patterns")
+LANGUAGES = ("en", "es")
 
 _ES_WORDS = frozenset(
     "el la los las que de del y en con por para su sus es un una le lo se al pero muy no "
@@ -77,45 +59,39 @@ class _Allow:
     clears: frozenset[str]
 
 
-def fold(text: str) -> str:
-    """Lower-case text and remove accents, keeping every character at its offset."""
-    out = []
-    for char in text:
-        plain = _PLAIN.get(char)
-        if plain is None:
-            decomposed = unicodedata.normalize("NFKD", char)
-            stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-            # A character that does not fold to exactly one stays as it is, so offsets hold.
-            if len(stripped) != 1:
-                stripped = char.lower() if len(char.lower()) == 1 else char
-            plain = stripped
-        out.append(plain)
-    return "".join(out)
-
-
 def _compile(pattern: str, lists: dict[str, str]) -> re.Pattern[str]:
     for name, alternatives in lists.items():
         pattern = pattern.replace("{" + name + "}", alternatives)
-    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+    return re.compile(fold_pattern(pattern), re.IGNORECASE | re.VERBOSE)
 
 
-def _load(path: Path) -> tuple[tuple[_Rule, ...], tuple[_Allow, ...]]:
-    with path.open("rb") as f:
-        data = tomllib.load(f)
-    lists = {name: "(?:" + "|".join(items) + ")" for name, items in data.get("lists", {}).items()}
+def _load(folder: Path) -> tuple[tuple[_Rule, ...], tuple[_Allow, ...], KeyTerms]:
+    with (folder / "lists.toml").open("rb") as f:
+        raw_lists = tomllib.load(f)
+    lists = {name: "(?:" + "|".join(items) + ")" for name, items in raw_lists.items()}
     rules: list[_Rule] = []
     allows: list[_Allow] = []
-    for section in ("common", *LANGUAGES):
-        language = "" if section == "common" else section
-        for entry in data.get(section, {}).get("refuse", []):
+    terms: set[str] = set()
+    ordinary: set[str] = set()
+    for name in ("common", *LANGUAGES):
+        path = folder / f"{name}.toml"
+        if not path.exists():
+            continue
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+        language = data.get("language", "")
+        for entry in data.get("refuse", []):
             regex = _compile(entry["pattern"], lists)
             rules.append(_Rule(regex, entry["reason"], language, entry.get("tag", "")))
-        for entry in data.get(section, {}).get("allow", []):
+        for entry in data.get("allow", []):
             allows.append(_Allow(_compile(entry["pattern"], lists), frozenset(entry["clears"])))
-    return tuple(rules), tuple(allows)
+        fuzzy = data.get("fuzzy", {})
+        terms.update(fold(t) for t in fuzzy.get("terms", []))
+        ordinary.update(fold(t) for t in fuzzy.get("ordinary", []))
+    return tuple(rules), tuple(allows), KeyTerms(terms, ordinary)
 
 
-_RULES, _ALLOWS = _load(PATTERNS_FILE)
+_RULES, _ALLOWS, _KEY_TERMS = _load(PATTERNS_DIR)
 REASON_KEYS = frozenset(rule.reason for rule in _RULES)
 
 
@@ -134,19 +110,13 @@ def guess_language(text: str) -> str:
     return "es" if spanish > english else "en"
 
 
-def find_status_disclosures(text: str, locale: str | None = None) -> list[Finding]:
-    """Return one Finding per disclosure of immigration status; empty if text may be stored."""
-    if not text:
-        return []
-    folded = fold(text)
-    primary = _primary_language(locale)
-
+def _candidates(folded: str, primary: str | None) -> list[tuple[int, int, int, int, _Rule]]:
     allowed = [
         (m.start(), m.end(), allow.clears)
         for allow in _ALLOWS
         for m in allow.regex.finditer(folded)
     ]
-    candidates: list[tuple[int, int, int, int, _Rule]] = []
+    found: list[tuple[int, int, int, int, _Rule]] = []
     for order, rule in enumerate(_RULES):
         for m in rule.regex.finditer(folded):
             start, end = m.start(), m.end()
@@ -159,7 +129,21 @@ def find_status_disclosures(text: str, locale: str | None = None) -> list[Findin
                 continue
             # The locale's own language wins a tie over the same words.
             rank = 0 if rule.language in ("", primary) else 1
-            candidates.append((start, end, rank, order, rule))
+            found.append((start, end, rank, order, rule))
+    return found
+
+
+def find_status_disclosures(text: str, locale: str | None = None) -> list[Finding]:
+    """Return one Finding per disclosure of immigration status; empty if text may be stored."""
+    if not text:
+        return []
+    primary = _primary_language(locale)
+    candidates = _candidates(fold(text), primary)
+    normal, origins = deep(text, _KEY_TERMS)
+    if normal != fold(text):
+        for start, end, rank, order, rule in _candidates(normal, primary):
+            # Back to the input: from the first to the last character the match came from.
+            candidates.append((origins[start], origins[end - 1] + 1, rank + 2, order, rule))
 
     # Earliest first, then longest, so "deportation order" beats "deportation".
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2], c[3]))

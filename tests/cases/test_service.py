@@ -11,7 +11,7 @@ from sqlalchemy import select
 from casework.cases import deadlines, search, service
 from casework.cases.workflow import TRANSITIONS, WorkflowError, change_status
 from casework.extensions import db
-from casework.models import AuditEvent, Case, Note
+from casework.models import AuditEvent, Case, Note, StatusRefused
 from casework.models.case import STATUSES
 
 
@@ -105,8 +105,9 @@ def test_intake_attaches_existing_worker_and_employer(make):
 def test_intake_refuses_status_disclosure_in_narrative(make):
     user = make.user("intake")
     data = intake(facts={"narrative": "She is undocumented and afraid."})
-    with pytest.raises(service.StatusDisclosure) as error:
+    with pytest.raises(StatusRefused) as error:
         service.open_case(data, user)
+        db.session.flush()
     assert error.value.field == "narrative"
 
 
@@ -246,8 +247,9 @@ def test_note_is_encrypted_and_guarded(make):
     db.session.flush()
     raw = db.session.execute(select(Note.__table__.c.body).where(Note.id == note.id)).scalar()
     assert b"Tuesday" not in raw
-    with pytest.raises(service.StatusDisclosure):
+    with pytest.raises(StatusRefused):
         service.add_note(case, "He has no papers, he is illegal.", user)
+        db.session.flush()
 
 
 def test_stale_version_is_refused(make):

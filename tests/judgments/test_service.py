@@ -10,7 +10,7 @@ import pytest
 
 from casework.judgments import service
 from casework.judgments.service import JudgmentError, PaymentInput, ShareInput
-from casework.models import Deadline, Disbursement
+from casework.models import Deadline, Disbursement, StatusRefused
 
 D = Decimal
 
@@ -304,6 +304,7 @@ def test_enforcement_result_is_guarded_and_on_the_timeline(app, make, ctx):
     )
     assert action.result == "Levy served on the bank."
     assert db.session.query(CaseEvent).filter_by(case_id=case.id, kind="enforcement").count() == 1
-    with pytest.raises(JudgmentError) as info:
+    with pytest.raises(StatusRefused) as info:
         service.update_enforcement(action, status="failed", result="The worker is undocumented.")
+        db.session.flush()
     assert info.value.field == "result"

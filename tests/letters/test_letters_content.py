@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from casework.cases.calculator import compute
 from casework.extensions import db
 from casework.letters import content, service
-from casework.models import Letter, RetaliationClaim
+from casework.models import Letter, RetaliationClaim, StatusRefused
 
 TODAY = date(2026, 2, 18)  # pay-by is 14 days later: March 4, 2026
 
@@ -215,12 +215,11 @@ def test_california_retaliation_letter_with_a_threat_is_generated(make, language
     assert letters[1].language == language
 
 
-def test_status_disclosure_in_case_text_refuses_the_letter(make):
+def test_status_disclosure_in_case_text_is_never_stored(make):
     case = make.case(case_type="retaliation", assigned_to=make.user("advocate"))
     claim = db.session.query(RetaliationClaim).filter_by(case_id=case.id).one()
-    # Stored around the guard on purpose, to prove the letter refuses it anyway.
+    # Written straight through the model, around every form: the flush refuses it.
     claim.adverse_action = "Fired her because she is undocumented."
-    db.session.flush()
-    with pytest.raises(service.LetterError) as err:
-        generate(case, "retaliation_demand", f"employer:{case.employers[0].id}")
-    assert err.value.message == "status_disclosure"
+    with pytest.raises(StatusRefused) as err:
+        db.session.flush()
+    assert err.value.field == "adverse_action"
