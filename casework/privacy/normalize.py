@@ -60,7 +60,7 @@ _INVISIBLE = frozenset(
 _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 _TOKEN = re.compile(r"[\w@$!]+")
 _SPACED = re.compile(r"(?<![\w@$])(?:[\w@$][\s.\-_*·/|]){3,}[\w@$](?![\w@$])")
-_SPLIT = re.compile(r"([^\W\d_]{2,})[-._*·]([^\W\d_]{2,})")
+_SPLIT = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,}+)[-._*·]([^\W\d_]{2,}+)")
 
 
 def _fold_char(char: str) -> str:

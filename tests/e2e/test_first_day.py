@@ -31,7 +31,6 @@ from tests.e2e.pages import (
 
 pytestmark = pytest.mark.browser
 
-FIXED = False  # flipped once the fixes this walk checks have landed
 PASSWORD = "a long quiet river under the old bridge"
 
 
@@ -115,14 +114,21 @@ def test_the_first_day(live_server, page):
     assert "Andrés Advocate" in case.open()
     session.sign_out()
 
-    # The advocate runs the calculator for both workers: $600 a week for 60 hours.
+    # The advocate runs the calculator for both workers: $600 a week for 60 hours. The
+    # first never got a wage notice or pay stubs; for the second nobody knows yet, and the
+    # breakdown says what that leaves out instead of dropping it silently.
     session.sign_in(advocate, new_password="andres chooses his own long password")
     calculator = Calculator(session, case_id)
     totals = []
-    for link_id in case.worker_link_ids():
-        result = calculator.weekly_flat_pay(link_id, "2024-01-07", "2025-06-28", "60", "600")
-        if FIXED:
-            assert "K1" not in result and "[K" not in result
+    for link_id, notices in zip(case.worker_link_ids(), ("no", "unknown"), strict=True):
+        result = calculator.weekly_flat_pay(
+            link_id, "2024-01-07", "2025-06-28", "60", "600", notices=notices
+        )
+        assert not re.search(r"\bK\d+", result), "an internal rule key is shown"
+        assert "Labor Law" in result
+        assert not re.search(r"\d{4}-\d{2}-\d{2}", result), "an ISO date is shown"
+        if notices == "unknown":
+            assert "not known" in result.lower()
         totals.append(money_values(result))
     assert len(totals) == 2 and all(totals)
     text = case.open()
@@ -259,7 +265,6 @@ def test_the_first_day(live_server, page):
     session.sign_in(admin)
     session.goto("/admin/audit")
     audit = main_text(page)
-    if FIXED:
-        assert "UTC" not in audit and "auth.login" not in audit
+    assert "UTC" not in audit and "auth.login" not in audit and "case.view" not in audit
     for case_ref in (comp_id, retaliation_id):
         assert case_ref not in page.url
