@@ -174,10 +174,10 @@ class CasePage:
     def _reveal(self, form_action: str) -> None:
         """Open a form that sits behind a button or on its own page."""
         page = self.page
-        form = page.locator(f"form[action$='{form_action}']")
+        form = page.locator(f"form[action*='{form_action}']")
         if form.count() and form.first.is_visible():
             return
-        opener = page.locator(f"[data-opens$='{form_action}'], a[href$='{form_action}']")
+        opener = page.locator(f"[data-opens*='{form_action}'], a[href*='{form_action}']")
         if opener.count():
             opener.first.click()
             page.wait_for_load_state()
@@ -186,7 +186,7 @@ class CasePage:
         page = self.page
         self.open()
         self._reveal(f"/cases/{self.case_id}/assign")
-        form = page.locator(f"form[action$='/cases/{self.case_id}/assign']")
+        form = page.locator(f"form[action*='/cases/{self.case_id}/assign']")
         form.locator("select[name=assigned_to]").select_option(label=advocate_name)
         form.locator("button[type=submit]").click()
         page.wait_for_load_state()
@@ -195,7 +195,7 @@ class CasePage:
         page = self.page
         self.open()
         self._reveal(f"/cases/{self.case_id}/status")
-        form = page.locator(f"form[action$='/cases/{self.case_id}/status']")
+        form = page.locator(f"form[action*='/cases/{self.case_id}/status']")
         form.locator("select[name=status]").select_option(status)
         for name, value in closing.items():
             field = form.locator(f"[name={name}]")
@@ -211,7 +211,7 @@ class CasePage:
         page = self.page
         self.open()
         self._reveal(f"/cases/{self.case_id}/notes")
-        form = page.locator(f"form[action$='/cases/{self.case_id}/notes']")
+        form = page.locator(f"form[action*='/cases/{self.case_id}/notes']")
         form.locator("textarea[name=body]").fill(body)
         form.locator("button[type=submit]").click()
         page.wait_for_load_state()

@@ -70,15 +70,11 @@ def test_reading_the_pages_writes_nothing(judged, login_as, app):
         if head in ("INSERT", "UPDATE", "DELETE") and "audit" not in statement.split("(")[0]:
             writes.append(statement.split("\n", 1)[0])
 
-    from flask import render_template_string
-    from flask_login import login_user
-
     event.listen(db.engine, "before_cursor_execute", watch)
     try:
-        with app.test_request_context():  # the case page's judgment panel
-            login_user(advocate)
-            panel = render_template_string('{% include "judgments/_case_panel.html" %}', case=case)
-        assert "Dates passed" in panel
+        panel = client.get(f"/cases/{case.id}")  # the case page, with its judgment panel
+        assert panel.status_code == 200
+        assert "Dates passed" in panel.get_data(as_text=True)
         for path in (
             f"/cases/{case.id}/judgments",
             f"/cases/{case.id}/judgments/{judgment.id}",

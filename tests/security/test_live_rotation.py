@@ -7,7 +7,6 @@ operator would run them beside it. The server's pages keep decrypting every reco
 from __future__ import annotations
 
 import http.cookiejar
-import os
 import subprocess
 import sys
 import textwrap
@@ -26,7 +25,6 @@ from tests.ops.test_backup import cli, close, make_app
 
 pytestmark = pytest.mark.pure  # builds its own apps, database and server process
 
-PORT = int(os.environ.get("CASEWORK_TEST_LIVE_PORT", "5107"))
 ROOT = Path(__file__).resolve().parents[2]
 
 SERVER = textwrap.dedent(
@@ -65,6 +63,14 @@ class Browser:
             return response.status
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def _wait_until_up(base: str, process) -> None:
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -92,9 +98,10 @@ def test_a_rotation_under_a_live_server_needs_no_restart(tmp_path):
         email, ids = advocate.email, [str(w.id) for w in workers]
         db.session.remove()
 
-    base = f"http://127.0.0.1:{PORT}"
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
-        [sys.executable, "-c", SERVER, url, str(key_file), str(PORT)],
+        [sys.executable, "-c", SERVER, url, str(key_file), str(port)],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

@@ -7,7 +7,6 @@ get checked in the window.
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -108,7 +107,7 @@ def _run(tmp_path, key_file, url, storage):
         email = Factories(app).user("advocate").email
         db.session.commit()
         db.session.remove()
-    ports = [int(os.environ.get("CASEWORK_TEST_LIVE_PORT", "5107")), _free_port()]
+    ports = [_free_port(), _free_port()]
     processes = [
         subprocess.Popen(
             [sys.executable, "-c", SERVER, url, str(key_file), str(port), storage],
