@@ -8,6 +8,9 @@ PYTEST := $(BIN)/python -m pytest
 HOST ?= 127.0.0.1
 PORT ?= 5000
 POSTGRES_URL ?= $(CASEWORK_TEST_POSTGRES_URL)
+# The SQLite run spreads over the cores (each test has its own database); PostgreSQL runs
+# in one process, because its tests share one database.
+TEST_WORKERS ?= 2
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test test-e2e test-postgres test-load lint fmt check typecheck bench \
@@ -31,7 +34,7 @@ run: setup ## Set up everything and serve Casework on 127.0.0.1:5000
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
 
 test: setup translations-check ## Set up everything and run the whole test suite (SQLite, then PostgreSQL if configured)
-	$(PYTEST) -q -p no:cacheprovider tests
+	$(PYTEST) -q -p no:cacheprovider -n $(TEST_WORKERS) tests
 	@if [ -n "$(POSTGRES_URL)" ]; then $(MAKE) --no-print-directory test-postgres; \
 	 elif [ -n "$$CASEWORK_REQUIRE_POSTGRES" ]; then echo "CASEWORK_REQUIRE_POSTGRES is set but CASEWORK_TEST_POSTGRES_URL is not."; exit 1; \
 	 else echo "CASEWORK_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped."; fi
