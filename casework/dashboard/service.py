@@ -719,20 +719,18 @@ def _with_typed_labels(figures: Dashboard) -> Dashboard:
     wanted = [r.deadline_id for r in _board_rows(figures) if not r.computed]
     if not wanted:
         return figures
-    found = list(db.session.scalars(select(Deadline).where(Deadline.id.in_(wanted))))
-    labels = {d.id: str(d.typed_label) if d.typed_label is not None else None for d in found}
+    found = {d.id: d for d in db.session.scalars(select(Deadline).where(Deadline.id.in_(wanted)))}
+
+    def filled_in(row: DeadlineRow) -> DeadlineRow:
+        deadline = found.get(row.deadline_id)
+        if row.computed or deadline is None:
+            return row
+        typed = str(deadline.typed_label) if deadline.typed_label is not None else None
+        return dataclasses.replace(row, typed_label=typed, label=deadline.label or "")
+
     board = figures.board
     filled = {
-        name: [
-            r
-            if r.computed
-            else dataclasses.replace(
-                r,
-                typed_label=labels.get(r.deadline_id),
-                label=next((d.label for d in found if d.id == r.deadline_id), ""),
-            )
-            for r in getattr(board, name)
-        ]
+        name: [filled_in(r) for r in getattr(board, name)]
         for name in ("overdue", "this_week", "next_30")
     }
     figures = dataclasses.replace(figures, board=dataclasses.replace(board, **filled))

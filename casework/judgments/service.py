@@ -595,7 +595,7 @@ class WorkerAccount:
         return self.collected - self.disbursed
 
 
-def _split(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
+def split_by_weight(total: Decimal, weights: list[Decimal]) -> list[Decimal]:
     """Split `total` in proportion to `weights`, to the cent, the parts adding up exactly."""
     whole = sum(weights, ZERO)
     if whole == 0:
@@ -617,7 +617,7 @@ def worker_accounts(judgment: Judgment, disbursements: Sequence[Disbursement] | 
         ).all()
     collected = sum((Decimal(p.amount) for p in judgment.payments), ZERO)
     shares = list(judgment.shares)
-    parts = _split(collected, [Decimal(s.amount) for s in shares])
+    parts = split_by_weight(collected, [Decimal(s.amount) for s in shares])
     accounts = []
     for share, part in zip(shares, parts, strict=True):
         paid = sum(

@@ -238,12 +238,12 @@ def generate_letter(
 
 def _share_of_payment(payment: Payment, worker: Worker) -> content.PaymentShare | None:
     """The worker's part of a payment split between several workers' shares of the judgment."""
-    from casework.judgments.service import _split
+    from casework.judgments.service import split_by_weight
 
     shares = list(payment.judgment.shares) if payment.judgment is not None else []
     if len(shares) < 2:
         return None
-    parts = _split(Decimal(payment.amount), [Decimal(s.amount) for s in shares])
+    parts = split_by_weight(Decimal(payment.amount), [Decimal(s.amount) for s in shares])
     mine = sum(
         (part for s, part in zip(shares, parts, strict=True) if s.worker_id == worker.id),
         Decimal(0),

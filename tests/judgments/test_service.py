@@ -285,7 +285,7 @@ def test_disbursement_over_share_refused(app, make, ctx):
 
 
 def test_split_adds_up_to_the_cent():
-    parts = service._split(D("100.00"), [D("1"), D("1"), D("1")])
+    parts = service.split_by_weight(D("100.00"), [D("1"), D("1"), D("1")])
     assert sum(parts) == D("100.00") and sorted(parts) == [D("33.33"), D("33.33"), D("33.34")]
 
 

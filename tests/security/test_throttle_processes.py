@@ -23,7 +23,7 @@ from casework.extensions import db
 from tests.factories import Factories
 from tests.ops.test_backup import close, make_app
 from tests.scratch_postgres import scratch_database
-from tests.security.test_live_rotation import _wait_until_up
+from tests.security.test_live_rotation import _free_port, _wait_until_up
 
 pytestmark = pytest.mark.pure  # builds its own database and server processes
 
@@ -50,12 +50,6 @@ def restore_keystore():
     before = columns._keystore
     yield
     columns.install_keystore(before)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _post(base: str, path: str, data: dict) -> int:
