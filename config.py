@@ -52,6 +52,8 @@ class Config:
     CASEWORK_RETENTION_YEARS = env_int("RETENTION_YEARS", 3)
     # Days after an installment's due date before it counts as missed.
     CASEWORK_INSTALLMENT_GRACE_DAYS = env_int("INSTALLMENT_GRACE_DAYS", 10)
+    # An open case with no open deadline, or no activity for this many days, is not moving.
+    CASEWORK_STALE_DAYS = env_int("STALE_DAYS", 30)
     # The dashboard's figures, stored in the database, are reused at most this long.
     CASEWORK_DASHBOARD_CACHE_SECONDS = env_int("DASHBOARD_CACHE_SECONDS", 120)
 

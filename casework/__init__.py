@@ -100,6 +100,10 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     errors.init_app(app)
 
+    from casework.cases import stale
+
+    stale.init_app(app)
+
     from casework import audit
 
     # The audit chain's anchor in the server log once a day, to check a later chain against.

@@ -431,7 +431,7 @@ class ListFilterForm(Form):
     advocate = SelectField(_l("Advocate"), choices=[], default="")
     overdue = BooleanField(_l("Only cases with overdue deadlines"))
     open = BooleanField(_l("Only open cases"))
-    stale = BooleanField(_l("Only cases with no activity in 30 days"))
+    stale = BooleanField(_l("Only cases nobody is moving"))
     due_within = SelectField(
         _l("Deadline due within"),
         choices=[

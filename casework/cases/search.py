@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import asc, desc, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from casework.authz import visible_cases_clause
+from casework.cases import stale
 from casework.crypto.blind_index import name_words, normalize_name
 from casework.crypto.columns import Unreadable, keystore
 from casework.crypto.search import find_by_index
@@ -137,10 +138,6 @@ def open_cases_of_employers(employer_ids) -> dict[uuid.UUID, list[Case]]:
     return result
 
 
-#: A case with no activity for this many days is stale (the dashboard counts the same).
-STALE_DAYS = 30
-
-
 @dataclass
 class CaseQuery:
     """What the caseload list shows: filters from the URL, the search from the session."""
@@ -204,8 +201,7 @@ def list_cases(user: User, q: CaseQuery) -> CasePage:
         # Stale, overdue and due-soon mean something only for cases still being worked.
         stmt = stmt.where(Case.status != "closed")
     if q.stale:
-        cutoff = datetime.now(UTC) - timedelta(days=STALE_DAYS)
-        stmt = stmt.where(Case.last_activity_at < cutoff)
+        stmt = stmt.where(stale.clause())
     if q.overdue:
         overdue = select(Deadline.case_id).where(
             Deadline.done.is_(False), Deadline.due_on < q.today

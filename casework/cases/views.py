@@ -17,7 +17,7 @@ from wtforms import SelectChoice
 from casework import authz
 from casework.cases import forms as F
 from casework.cases import page as case_page_data
-from casework.cases import search, service
+from casework.cases import search, service, stale
 from casework.cases.workflow import WorkflowError, allowed_next, change_status
 from casework.crypto.columns import Unreadable
 from casework.evidence import service as evidence_service
@@ -145,6 +145,11 @@ def index():
         args=args,
         labels=F,
         today=date.today(),
+        stale_hint=_(
+            "Open cases with no open deadline, or with no note, status change or other "
+            "activity for %(days)d days.",
+            days=stale.days(),
+        ),
     )
 
 

@@ -176,3 +176,6 @@ def _invalidate_on_change(session: Session, _context, _instances) -> None:
 def _invalidate_after_flush(session: Session, _context) -> None:
     if session.info.pop("dashboard_figures_stale", False):
         session.connection().execute(delete(DashboardFigures))
+        from casework.cases import stale
+
+        stale.forget_counts()

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from sqlalchemy import and_, case, distinct, extract, func, or_, select
 
+from casework.cases import stale
 from casework.extensions import db
 from casework.models.base import utcnow
 from casework.models.case import CASE_TYPES, STATUSES, Case, CaseEmployer, Deadline
@@ -25,7 +26,6 @@ from casework.models.user import User
 
 ZERO = Decimal("0.00")
 OPEN_STATUSES = tuple(s for s in STATUSES if s != "closed")
-STALE_DAYS = 30
 SOON_DAYS = 14
 LIMITATION_WARNING_DAYS = 60
 #: Roles joined on a case whose employers count as one for repeat offenders.
@@ -57,8 +57,7 @@ class AdvocateLoad:
 
 def caseload(today: date, now=None) -> list[AdvocateLoad]:
     """Open cases per advocate by type and status, stale cases, overdue and soon-due deadlines."""
-    now = now or utcnow()
-    cutoff = now - timedelta(days=STALE_DAYS)
+    not_moving = stale.clause(now or utcnow())
     loads: dict[uuid.UUID | None, AdvocateLoad] = {}
 
     def load(user_id):
@@ -67,23 +66,23 @@ def caseload(today: date, now=None) -> list[AdvocateLoad]:
         return loads[user_id]
 
     open_case = Case.status != "closed"
-    # One pass over the covering index (status, advocate, type, last activity): open cases
-    # and, with a conditional sum, the stale ones among them.
+    # One pass over the covering index (status, advocate, type, last activity, next
+    # deadline): open cases and, with a conditional sum, those nobody is moving.
     rows = db.session.execute(
         select(
             Case.assigned_to_id,
             Case.case_type,
             Case.status,
             func.count(),
-            func.sum(case((Case.last_activity_at < cutoff, 1), else_=0)),
+            func.sum(case((not_moving, 1), else_=0)),
         )
         .where(open_case)
         .group_by(Case.assigned_to_id, Case.case_type, Case.status)
     ).all()
-    for user_id, case_type, status, count, stale in rows:
+    for user_id, case_type, status, count, not_moving_count in rows:
         row = load(user_id)
         row.open_cases += count
-        row.stale += int(stale or 0)
+        row.stale += int(not_moving_count or 0)
         row.by_type[case_type] = row.by_type.get(case_type, 0) + count
         row.by_status[status] = row.by_status.get(status, 0) + count
     soon = today + timedelta(days=SOON_DAYS)

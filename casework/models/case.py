@@ -86,14 +86,15 @@ class Case(UUIDPrimaryKey, Base):
             "case_type",
             "next_deadline_on",
         ),
-        # The dashboard counts open and stale cases per advocate, type and status from this
-        # index alone.
+        # The dashboard counts open cases and those nobody is moving (casework.cases.stale)
+        # per advocate, type and status from this index alone.
         Index(
             "ix_cases_status_assigned_to_id_case_type",
             "status",
             "assigned_to_id",
             "case_type",
             "last_activity_at",
+            "next_deadline_on",
         ),
     )
 

@@ -128,6 +128,9 @@ def seeded(make, db_session):
             ),
         ]
     )
+    # Each case's next open deadline, as the deadline service keeps it (c5 has none).
+    for case, due in ((c1, -3), (c2, 2), (c3, 10), (c4, -5)):
+        case.next_deadline_on = days(due)
     db_session.flush()
     return {"ana": ana, "ben": ben, "sup": sup, "cases": [c1, c2, c3, c4, c5]}
 
@@ -142,8 +145,9 @@ def test_caseload_by_advocate(seeded):
     assert ben.open_cases == 1 and ben.by_status == {"collecting": 1}
     assert (ben.stale, ben.overdue, ben.due_soon) == (0, 0, 1)  # the closed case counts nowhere
     assert nobody.open_cases == 1 and nobody.by_status == {"intake": 1}
+    assert nobody.stale == 1  # an open case with no open deadline is not moving either
     total = service.caseload_totals(list(rows.values()))
-    assert (total.open_cases, total.stale, total.overdue, total.due_soon) == (4, 1, 1, 2)
+    assert (total.open_cases, total.stale, total.overdue, total.due_soon) == (4, 2, 1, 2)
 
 
 def test_deadline_board(seeded):
