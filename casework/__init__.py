@@ -75,6 +75,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from casework.admin.retention_views import bp as retention_bp
     from casework.admin.views import bp as admin_bp
     from casework.auth.views import bp as auth_bp
+    from casework.calendar.views import bp as calendar_bp
     from casework.cases.calculator_views import bp as calculator_bp
     from casework.cases.views import bp as cases_bp
     from casework.dashboard.views import bp as dashboard_bp
@@ -93,6 +94,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         admin_bp,
         audit_bp,
         retention_bp,
+        calendar_bp,
     ):
         app.register_blueprint(blueprint)
 

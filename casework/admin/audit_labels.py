@@ -8,6 +8,9 @@ from flask_babel import lazy_gettext as _l
 ACTION_LABELS = {
     "auth.failure": _l("Sign-in failed"),
     "auth.login": _l("Signed in"),
+    "calendar.off": _l("Turned off a calendar feed"),
+    "calendar.on": _l("Turned on a calendar feed"),
+    "calendar.renewed": _l("Renewed a calendar feed's address"),
     "case.add_employer": _l("Added an employer to a case"),
     "case.add_worker": _l("Added a worker to a case"),
     "case.assign": _l("Assigned a case"),

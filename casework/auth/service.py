@@ -199,6 +199,14 @@ def take_attempt(email: str, address: str, kind: str = "password") -> bool:
     return limiter.hit(_limit("CASEWORK_LOGIN_FAILURES"), kind, _account_key(email))
 
 
+def take_hit(rate: str, kind: str, key: str) -> bool:
+    """Take one hit of a rate such as "60/minute" for a hashed key; False when over it.
+
+    The same store as sign-in throttling, so every process counts together.
+    """
+    return _rate_limiter().hit(parse(rate), kind, key)
+
+
 def attempt_succeeded(email: str, kind: str = "password") -> None:
     """A right password or code: the account's attempts start over."""
     limiter, limit = _rate_limiter(), _limit("CASEWORK_LOGIN_FAILURES")

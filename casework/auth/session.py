@@ -22,6 +22,8 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.setup",
         "auth.language",
         "auth.logout",
+        # A calendar app fetches the feed with its secret address, never a session.
+        "calendar.feed",
     }
 )
 

@@ -2,6 +2,7 @@
 
 from casework.models.audit import AuditEvent, AuditHead
 from casework.models.base import Base, utcnow
+from casework.models.calendar import CalendarFeed
 from casework.models.case import (
     Case,
     CaseEmployer,
@@ -35,6 +36,7 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "Base",
+    "CalendarFeed",
     "Case",
     "CaseEmployer",
     "CaseEvent",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser_fixtures import browser_login, create_user
 
@@ -42,7 +43,8 @@ def test_intake_then_advocate_finds_by_phone_notes_and_changes_status(live_serve
     browser_login(page, live_server, intake_email, password)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="New intake").click()
     page.select_option("#case_type", "wage_theft")
-    assert page.locator("#injury_date").is_hidden()  # only the chosen type's section shows
+    # Only the chosen type's section shows (the script hides the others once it has run).
+    expect(page.locator("#injury_date")).to_be_hidden()
     page.fill("#workers-0-name", "Rosa Fictitia")
     page.fill("#workers-0-phone", "(555) 201-7788")
     page.select_option("#workers-0-preferred_language", "es")

@@ -27,6 +27,7 @@ PUBLIC = {
     "auth.language",
     "auth.home",
     "auth.logout",
+    "calendar.feed",
     "static",
 }
 
@@ -58,6 +59,9 @@ MATRIX: dict[tuple[str, str], str] = {
     ("auth.login_totp", "POST"): "302 302 302 302 302 302",
     ("auth.logout", "POST"): "302 302 302 302 302 302",
     ("auth.setup", "GET"): "404 404 404 404 404 404",
+    ("calendar.change", "POST"): "302 422 422 422 422 403",
+    ("calendar.feed", "GET"): "404 404 404 404 404 404",
+    ("calendar.settings", "GET"): "302 200 200 200 200 403",
     ("auth.setup", "POST"): "404 404 404 404 404 404",
     ("calculator.case_csv", "GET"): "302 404 200 404 200 403",
     ("calculator.case_print", "GET"): "302 404 200 404 200 403",

@@ -1,0 +1,1 @@
+"""Personal calendar feeds of deadlines (iCalendar), for the calendar staff already use."""
