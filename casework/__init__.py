@@ -82,6 +82,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from casework.evidence.views import bp as evidence_bp
     from casework.judgments.views import bp as judgments_bp
     from casework.letters.views import bp as letters_bp
+    from casework.timekeeping.views import bp as timekeeping_bp
 
     for blueprint in (
         auth_bp,
@@ -95,6 +96,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         audit_bp,
         retention_bp,
         calendar_bp,
+        timekeeping_bp,
     ):
         app.register_blueprint(blueprint)
 

@@ -27,6 +27,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "letter.mail_day": frozenset({"supervisor"}),
     "dashboard.view": frozenset({"supervisor"}),
     "export.cases": frozenset({"supervisor"}),
+    "time.report": frozenset({"supervisor"}),
     "audit.view": frozenset({"supervisor", "admin"}),
     "users.manage": frozenset({"admin"}),
     "settings.manage": frozenset({"admin"}),

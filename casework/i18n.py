@@ -57,6 +57,14 @@ def day(value: date | datetime | None) -> str:
     return format_date(value, "medium")
 
 
+def duration(minutes: int | None) -> str:
+    """Minutes as hours and minutes: 3 h 05 min."""
+    from flask_babel import gettext
+
+    hours, rest = divmod(int(minutes or 0), 60)
+    return gettext("%(hours)s h %(minutes)s min", hours=number(hours), minutes=f"{rest:02d}")
+
+
 def number(value) -> str:
     return babel_numbers.format_decimal(value, locale=us_locale())
 
@@ -68,6 +76,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["money"] = money
     app.jinja_env.filters["day"] = day
     app.jinja_env.filters["number"] = number
+    app.jinja_env.filters["duration"] = duration
     Unreadable.label = staticmethod(lambda: gettext("This record cannot be decrypted"))
 
     @app.context_processor

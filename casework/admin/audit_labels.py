@@ -40,6 +40,7 @@ ACTION_LABELS = {
     "payment.record": _l("Recorded a payment"),
     "retention.shred": _l("Shredded records due under the retention policy"),
     "settings.retention": _l("Changed the retention policy"),
+    "time.record": _l("Recorded time on a case"),
     "user.activate": _l("Activated or deactivated an account"),
     "user.create": _l("Created an account"),
     "user.password_change": _l("Changed a password"),

@@ -23,6 +23,7 @@ from casework.extensions import db
 from casework.judgments import service as judgments
 from casework.models.case import Case, CaseEvent, CaseWorker, Deadline, Note
 from casework.models.user import User
+from casework.timekeeping import service as timekeeping
 
 #: Notes shown at the top of the page; the full timeline is further down.
 LATEST_NOTES = 3
@@ -56,6 +57,7 @@ class CasePage:
     can_note: bool
     can_change_status: bool
     can_assign: bool
+    time_minutes: int = 0  # time staff recorded on the case
     today: date = field(default_factory=date.today)
 
     def days_left(self, deadline: Deadline) -> int:
@@ -131,5 +133,6 @@ def case_page(case: Case, user: User, *, note_form=None, deadline_form=None) -> 
         can_change_status=authz.can_on_case(case, "status", user)
         and bool(allowed_next(case.status)),
         can_assign=authz.can("case.assign", user),
+        time_minutes=timekeeping.minutes_on(case.id),
         today=today,
     )

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from casework import audit
+from casework import audit, csvfile
 from casework.crypto.archive import encrypt_archive
 from casework.crypto.columns import Unreadable
 from casework.crypto.passwords import verify_password
@@ -52,16 +52,6 @@ class ExportError(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
-
-
-def _cell(value) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    if value is None:
-        return ""
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 def aggregate_rows(date_from: date, date_to: date, batch: int = 2000) -> Iterator[list[str]]:
@@ -108,7 +98,7 @@ def aggregate_rows(date_from: date, date_to: date, batch: int = 2000) -> Iterato
     )
     yield list(AGGREGATE_COLUMNS)
     for row in db.session.execute(query):
-        yield [_cell(v.isoformat() if isinstance(v, date) else v) for v in row]
+        yield [csvfile.cell(v.isoformat() if isinstance(v, date) else v) for v in row]
 
 
 def aggregate_csv(date_from: date, date_to: date) -> Iterator[str]:

@@ -28,6 +28,7 @@ from casework.models.party import Employer, Worker, WorkerNameWord
 from casework.models.settings import Setting
 from casework.models.text_guard import EXEMPT, StatusRefused
 from casework.models.throttle import ThrottleHit, ThrottleKey
+from casework.models.time_entry import TimeEntry
 from casework.models.user import User
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "StatusRefused",
     "ThrottleHit",
     "ThrottleKey",
+    "TimeEntry",
     "User",
     "WageClaim",
     "Worker",

@@ -28,6 +28,7 @@ from casework.privacy import find_status_disclosures
 EXEMPT: dict[str, str] = {
     "AuditEvent.action": "code",
     "CalendarFeed.token_hash": "hash",
+    "TimeEntry.activity": "enum",
     "Attachment.content_type": "type detected from the file's bytes",
     "Attachment.key_kind": "enum",
     "Attachment.kind": "enum",

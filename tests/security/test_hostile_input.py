@@ -200,7 +200,8 @@ def test_hostile_names_print_literally_in_letters(client, make, hostile):
         text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages)
         flat = squash.sub("", text)
         assert squash.sub("", f"Employer {hostile}") in flat, letter.kind
-        assert "49" not in text.replace("2049", "") or "{{7*7}}" in text
+        if "{{7*7}}" in hostile:  # a template expression prints as typed, never evaluated
+            assert "{{7*7}}" in text
         page = client.get(f"/letters/{letter.id}")
         assert page.status_code == 200
         assert unescaped(page.get_data(as_text=True)) == []

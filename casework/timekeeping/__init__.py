@@ -1,0 +1,1 @@
+"""Time spent on cases: staff record it, the case shows its total, supervisors report it."""
