@@ -82,8 +82,9 @@ translations-extract: $(VENV)/.installed ## Extract messages into translations/m
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ --no-location --sort-output \
 	  --project Casework -o translations/messages.pot .
 
-translations-update: translations-extract ## Merge new messages into the catalogs
+translations-update: translations-extract ## Merge new messages into the catalogs (staff screens, then the letter-only ones)
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/python -m casework.letters.catalogs update
 
 translations-compile: $(VENV)/.installed ## Compile the catalogs (.po to .mo)
 	$(BIN)/pybabel compile -d translations

@@ -78,10 +78,19 @@ def main() -> int:
                 failures.append(
                     f"{locale}: {len(items)} messages {label}, e.g. {sorted(map(str, items))[:3]}"
                 )
+    # The letter-only catalogs (translations/<lang>/LC_MESSAGES/letters.po).
+    from casework.letters import catalogs as letter_catalogs
+
+    failures += letter_catalogs.check()
+    letter_count = len(letter_catalogs.languages_with_catalogs())
     if failures:
         print("Translation check failed:\n  " + "\n  ".join(failures))
         return 1
-    print(f"Translations complete: {len(wanted)} messages in {len(catalogs)} catalog(s).")
+    print(
+        f"Translations complete: {len(wanted)} messages in {len(catalogs)} catalog(s); "
+        f"{len(letter_catalogs.expected_ids())} letter messages in {letter_count} letter "
+        "catalog(s)."
+    )
     return 0
 
 

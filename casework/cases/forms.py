@@ -26,6 +26,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from casework.crypto.blind_index import normalize_phone
 from casework.forms import FreeTextField, MoneyField, StrippedStringField
 from casework.law.rates import REGIONS
+from casework.letters.languages import ENDONYMS, OTHER
 from casework.models.case import CASE_TYPES, OUTCOMES, STATUSES
 from casework.models.party import CONTACT_METHODS, EMPLOYER_ROLES, ENTITY_TYPES
 
@@ -98,7 +99,11 @@ ENTITY_LABELS = {
     "sole_proprietor": _l("Sole proprietor"),
     "individual": _l("Individual"),
 }
-LANGUAGE_LABELS = {"en": _l("English"), "es": _l("Spanish")}
+# The languages worker letters are printed in, each by its own name, then "another language".
+LANGUAGE_LABELS = {
+    **ENDONYMS,
+    OTHER: _l("Another language (letters in English, with how to ask for an interpreter)"),
+}
 DEADLINE_KINDS = {
     "hearing": _l("Hearing"),
     "follow_up": _l("Follow-up"),

@@ -17,16 +17,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from babel.numbers import format_currency
 from flask import current_app
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
 from casework.law.citations import readable
-from casework.law.i18n import N_
 from casework.law.rates import state_of
 from casework.law.wages import Breakdown
-from casework.letters import liability
+from casework.letters import languages, liability, worker_letters
+from casework.letters.languages import letter_language
 from casework.letters.pdf_model import (
     EMPLOYER_BODY_FONT_SIZE,
     WORKER_BODY_FONT_SIZE,
@@ -81,9 +80,8 @@ class Sender:
 
 
 def language_for(worker) -> str:
-    """The worker's preferred language if we have a catalog for it, else English."""
-    wanted = (worker.preferred_language or "en").split("_")[0].lower()
-    return wanted if wanted in current_app.config.get("LANGUAGES", ("en",)) else "en"
+    """The language of the worker's letters: their preferred one if on the list, else English."""
+    return letter_language(worker.preferred_language)[0]
 
 
 def letterhead() -> Letterhead:
@@ -107,7 +105,7 @@ def letterhead() -> Letterhead:
 
 def money(value: Decimal | int | str, lang: str) -> str:
     """Dollars as a reader in the United States expects them in that language."""
-    return format_currency(Decimal(value), "USD", locale=f"{lang}_US")
+    return languages.money(value, lang)
 
 
 def day(value: date) -> str:
@@ -295,6 +293,7 @@ def demand_letter(
     recipient: tuple[str, ...] | None = None,
     owner=None,
     owners: Sequence[str] = (),
+    preferred: str | None = None,
 ) -> LetterDocument:
     """The wage demand to one employer; with `copy_for`, that worker's copy in their language.
 
@@ -309,7 +308,9 @@ def demand_letter(
         names = [c.name for c in claims]
         blocks: list = []
         if copy_for is not None:
-            blocks += _copy_intro(employer.business_name, letter_date, lang)
+            blocks += worker_letters.copy_intro(
+                employer.business_name, letter_date, lang, preferred=preferred, phone=head.phone
+            )
         opening = (
             _(
                 "We write on behalf of %(workers)s, who worked for %(business)s and were not "
@@ -441,22 +442,6 @@ def _attention(employer, owner=None, on_case: Sequence[str] = ()) -> str | None:
     return _("Attention: %(owners)s", owners=" / ".join(names))
 
 
-def _copy_intro(employer_name: str, letter_date: date, lang: str) -> list:
-    return [
-        Para(
-            _(
-                "This is a copy of our letter to %(employer)s dated %(date)s, written in your "
-                "language for you. The employer gets the letter in English.",
-                employer=employer_name,
-                date=day(letter_date),
-            ),
-            bold=True,
-        ),
-        Para(_("You do not need to do anything. Keep this copy with your papers.")),
-        Spacer(6),
-    ]
-
-
 def retaliation_letter(
     *,
     case,
@@ -470,6 +455,7 @@ def retaliation_letter(
     copy_intro: bool = False,
     recipient: tuple[str, ...] | None = None,
     owner=None,
+    preferred: str | None = None,
 ) -> LetterDocument:
     """The retaliation demand to one employer (or a worker's copy of it).
 
@@ -480,7 +466,9 @@ def retaliation_letter(
     with force_locale(lang):
         blocks: list = []
         if copy_intro:
-            blocks += _copy_intro(employer.business_name, letter_date, lang)
+            blocks += worker_letters.copy_intro(
+                employer.business_name, letter_date, lang, preferred=preferred, phone=head.phone
+            )
         blocks.append(
             Para(
                 _(
@@ -616,312 +604,6 @@ def retaliation_letter(
         )
 
 
-# -- worker letters -------------------------------------------------------------
-
-#: Plain words for each line of the breakdown, for workers.
-PLAIN = {
-    "unpaid_wages_federal": N_(
-        "Pay you earned but did not get: the minimum wage for every hour, "
-        "and time and a half for hours over 40 in a week."
-    ),
-    "unpaid_wages_state": N_(
-        "Pay you earned but did not get: the minimum wage for every hour, "
-        "and time and a half for hours over 40 in a week."
-    ),
-    "spread_of_hours": N_(
-        "One extra hour of pay for each day your work started and ended more than 10 hours apart."
-    ),
-    "unpaid_final_pay": N_("Pay for your last days of work that you never received."),
-    "unlawful_deductions": N_(
-        "Money the employer took out of your pay that it was not allowed to take."
-    ),
-    "tips_withheld": N_("Tips that customers gave for you but the employer kept."),
-    "liquidated_damages_federal": N_(
-        "Liquidated damages: extra money the law adds when an employer "
-        "does not pay wages. It is usually the same amount again."
-    ),
-    "liquidated_damages_state": N_(
-        "Liquidated damages: extra money the law adds when an employer "
-        "does not pay wages. It is usually the same amount again."
-    ),
-    "wage_notice_damages": N_(
-        "Money the law adds because the employer did not give you a written "
-        "notice of your pay rate when you started."
-    ),
-    "wage_statement_damages": N_(
-        "Money the law adds because the employer did not give you pay stubs."
-    ),
-    "waiting_time_penalty": N_(
-        "Money the law adds because the employer paid your last wages late."
-    ),
-    "prejudgment_interest": N_("Interest: extra money for the time you waited for your pay."),
-    "interest_on_final_pay": N_("Interest: extra money for the time you waited for your pay."),
-}
-
-
-def _plain(key: str) -> str:
-    # The explanations are msgids: extracted by the N_ marker below.
-    return _(PLAIN[key]) if key in PLAIN else ""
-
-
-def _worker_doc(
-    *, case, worker, lang, letter_date, blocks, subject, title, sender
-) -> LetterDocument:
-    head = letterhead()
-    blocks = [Para(_("Dear %(name)s,", name=worker.name)), *blocks]
-    blocks.append(Heading(_("How to reach us")))
-    blocks.append(
-        Para(
-            _(
-                "Your advocate is %(name)s. Call %(phone)s. Tell us your case number: %(ref)s.",
-                name=sender.name,
-                phone=sender.phone or head.phone,
-                ref=case.reference,
-            )
-        )
-    )
-    blocks.append(_signature(sender, head.name))
-    return _document(
-        head,
-        case=case,
-        lang=lang,
-        letter_date=letter_date,
-        recipient=address_lines(str(worker.name), _readable(worker.address)),
-        subject=subject,
-        blocks=blocks,
-        worker=True,
-        title=title,
-        delivery=None,
-    )
-
-
-def _readable(value) -> str | None:
-    text = str(value) if value is not None else None
-    return None if text is None or type(value).__name__ == "Unreadable" else text
-
-
-def case_opened_letter(*, case, worker, sender, letter_date, lang) -> LetterDocument:
-    with force_locale(lang):
-        blocks = [
-            Para(
-                _(
-                    "We opened your case on %(date)s. We will work on it with you. "
-                    "This letter tells you what happens now.",
-                    date=day(case.opened_on),
-                )
-            ),
-            Heading(_("What happens next")),
-            Bullets(
-                (
-                    _("We look at your dates, hours and pay, and count what you are owed."),
-                    _("We may ask you for papers, like pay stubs, texts or a work schedule."),
-                    _("We write to the employer and ask for the money."),
-                    _("If the employer does not pay, we will talk with you about the next step."),
-                )
-            ),
-            Heading(_("What we never write down")),
-            Para(
-                _(
-                    "We never ask about immigration status and we never write it down. "
-                    "It is not in our files and it will never be in any letter."
-                )
-            ),
-            Para(
-                _(
-                    "Your name, phone number and address are kept locked (encrypted) in our "
-                    "files. Only the people who work on your case can read them."
-                )
-            ),
-        ]
-        return _worker_doc(
-            case=case,
-            worker=worker,
-            lang=lang,
-            letter_date=letter_date,
-            blocks=blocks,
-            subject=_("Your case is open"),
-            title=_("Your case is open"),
-            sender=sender,
-        )
-
-
-def calculation_letter(
-    *, case, worker, claim: WorkerClaim, sender, letter_date, as_of, lang
-) -> LetterDocument:
-    bd = claim.breakdown
-    with force_locale(lang):
-        shown = [line for line in bd.lines if line.amount]
-        blocks = [
-            Para(
-                _(
-                    "We counted the pay you are owed. The total is %(total)s. "
-                    "We counted it on %(as_of)s.",
-                    total=money(bd.total, lang),
-                    as_of=day(as_of),
-                ),
-                bold=True,
-            ),
-            Para(_("We used your dates, your hours and the pay you received.")),
-            Table(
-                headers=(_("What it is for"), _("Amount")),
-                rows=tuple((_(line.label), money(line.amount, lang)) for line in shown),
-                align=("left", "right"),
-                total=(_("Total"), money(bd.total, lang)),
-                col_widths=(0.72, 0.28),
-            ),
-            Heading(_("What these words mean")),
-            Bullets(tuple(dict.fromkeys(_plain(line.key) for line in shown if _plain(line.key)))),
-        ]
-        if bd.excluded_weeks:
-            blocks.append(
-                Para(
-                    _(
-                        "Some of your weeks are too old to claim. The law only lets us ask "
-                        "for pay from the last few years."
-                    )
-                )
-            )
-        blocks += [
-            Heading(_("What happens next")),
-            Para(
-                _(
-                    "We will write to the employer and ask for this money. The amount can "
-                    "change if we learn new facts. We will tell you if it does."
-                )
-            ),
-        ]
-        return _worker_doc(
-            case=case,
-            worker=worker,
-            lang=lang,
-            letter_date=letter_date,
-            blocks=blocks,
-            subject=_("What you are owed"),
-            title=_("What you are owed"),
-            sender=sender,
-        )
-
-
-def payment_letter(
-    *,
-    case,
-    worker,
-    sender,
-    letter_date,
-    lang,
-    received_on,
-    amount,
-    paid_to_you,
-    share: PaymentShare | None = None,
-) -> LetterDocument:
-    with force_locale(lang):
-        blocks = [
-            Para(
-                _(
-                    "Good news. On %(date)s we received a payment of %(amount)s for your case.",
-                    date=day(received_on),
-                    amount=money(amount, lang),
-                ),
-                bold=True,
-            ),
-        ]
-        if share is not None and share.amount:
-            blocks.append(
-                Para(
-                    _(
-                        "Your share of this payment is %(share)s. The payment is divided among "
-                        "the %(count)s workers in your case, in proportion to what the judgment "
-                        "awards each of them.",
-                        share=money(share.amount, lang),
-                        count=share.workers,
-                    ),
-                    bold=True,
-                )
-            )
-        elif share is not None:
-            blocks.append(
-                Para(
-                    _(
-                        "None of this payment is your share: it goes to other workers in your "
-                        "case, in proportion to what the judgment awards each of them."
-                    )
-                )
-            )
-        blocks += [
-            Para(
-                _(
-                    "So far we have paid you %(paid)s in total.",
-                    paid=money(paid_to_you, lang),
-                )
-                if paid_to_you
-                else _("We will call you to tell you how and when you will get your share.")
-            ),
-            Para(
-                _(
-                    "If the employer still owes money, we keep working to collect it. "
-                    "We will write to you when more money comes in."
-                )
-            ),
-        ]
-        return _worker_doc(
-            case=case,
-            worker=worker,
-            lang=lang,
-            letter_date=letter_date,
-            blocks=blocks,
-            subject=_("We received a payment"),
-            title=_("We received a payment"),
-            sender=sender,
-        )
-
-
-def closed_letter(*, case, worker, sender, letter_date, lang) -> LetterDocument:
-    with force_locale(lang):
-        outcome = {
-            "recovered": _("We recovered the money you were owed."),
-            "partially_recovered": _("We recovered part of the money you were owed."),
-            "not_recovered": _("We could not recover the money you were owed."),
-            "withdrawn": _("The case was withdrawn."),
-            "referred": _("We sent your case to another organization that can help you."),
-        }.get(case.outcome or "", "")
-        blocks = [
-            Para(
-                _("We closed your case on %(date)s.", date=day(case.closed_on or letter_date)),
-                bold=True,
-            ),
-        ]
-        if outcome:
-            blocks.append(Para(outcome))
-        if case.amount_recovered:
-            blocks.append(
-                Para(
-                    _(
-                        "In total, %(amount)s was collected in this case.",
-                        amount=money(case.amount_recovered, lang),
-                    )
-                )
-            )
-        blocks += [
-            Para(
-                _(
-                    "If the employer contacts you about this case, or if you have a new "
-                    "problem at work, call us."
-                )
-            ),
-            Para(_("Thank you for trusting us with your case.")),
-        ]
-        return _worker_doc(
-            case=case,
-            worker=worker,
-            lang=lang,
-            letter_date=letter_date,
-            blocks=blocks,
-            subject=_("Your case is closed"),
-            title=_("Your case is closed"),
-            sender=sender,
-        )
-
-
 def _document(
     head, *, case, lang, letter_date, recipient, subject, blocks, worker, title, delivery
 ) -> LetterDocument:
@@ -1015,3 +697,11 @@ def document_text(doc: LetterDocument) -> str:
             for row in block.rows:
                 parts.extend(row)
     return "\n".join(p for p in parts if p)
+
+
+# The worker letters live in worker_letters (the letter-only catalogs); callers find them here.
+case_opened_letter = worker_letters.case_opened_letter
+calculation_letter = worker_letters.calculation_letter
+payment_letter = worker_letters.payment_letter
+closed_letter = worker_letters.closed_letter
+PLAIN = worker_letters.PLAIN

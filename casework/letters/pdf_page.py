@@ -301,6 +301,11 @@ class LetterCanvas(Canvas):
     """A canvas that holds pages back until the end to print "Page x of y" per letter."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
+        # Start in the embedded letter font: reportlab's default initial font is Helvetica,
+        # which is not embedded and would be listed in every letter's fonts.
+        # (The page template passes None for both, so they are replaced, not defaulted.)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
+        kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 10
         super().__init__(*args, **kwargs)
         self._held_pages: list[dict[str, object]] = []
 

@@ -94,11 +94,12 @@ def _sender(case: Case) -> content.Sender:
 
 
 def _translated_sender(sender: content.Sender, lang: str) -> content.Sender:
-    from flask_babel import force_locale
-    from flask_babel import gettext as _
+    from casework.letters import catalogs
 
-    with force_locale(lang):
-        return content.Sender(sender.name, _(sender.title), sender.phone, sender.email)
+    with catalogs.letter_locale(lang):
+        return content.Sender(
+            sender.name, catalogs.gettext(sender.title), sender.phone, sender.email
+        )
 
 
 def _wage_claims(case: Case, as_of: date) -> list[content.WorkerClaim]:
@@ -191,8 +192,9 @@ def generate_letter(
     if worker is None:
         raise LetterError("recipient", "recipient_unknown")
     lang = content.language_for(worker)
-    wsender = _translated_sender(sender, lang)
-    common = dict(case=case, worker=worker, sender=wsender, letter_date=today, lang=lang)
+    # The worker letters translate the signer's title themselves (and print it in English
+    # too while the language's translation is unreviewed).
+    common = dict(case=case, worker=worker, sender=sender, letter_date=today, lang=lang)
     amount = None
     if kind == "worker_case_opened":
         doc = content.case_opened_letter(**common)
@@ -260,7 +262,7 @@ def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, send
         claims = _wage_claims(case, today)
         total = sum((c.breakdown.total for c in claims), Decimal(0))
 
-        def build(lang, copy_for=None, recipient=None, who_signs=en_sender):
+        def build(lang, copy_for=None, recipient=None, who_signs=en_sender, preferred=None):
             return content.demand_letter(
                 case=case,
                 employer=employer,
@@ -274,6 +276,7 @@ def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, send
                 recipient=recipient,
                 owner=who.addressed_owner,
                 owners=who.owners,
+                preferred=preferred,
             )
 
         original = build("en")
@@ -289,6 +292,7 @@ def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, send
                         copy_for=claim,
                         recipient=content.address_lines(str(worker.name), _address(worker)),
                         who_signs=_translated_sender(sender, lang),
+                        preferred=worker.preferred_language,
                     ),
                 )
             )
@@ -299,7 +303,7 @@ def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, send
             raise LetterError("kind", "retaliation_missing")
         names = [str(w.name) for w in workers]
 
-        def build(lang, copy_intro=False, recipient=None, who_signs=en_sender):
+        def build(lang, copy_intro=False, recipient=None, who_signs=en_sender, preferred=None):
             return content.retaliation_letter(
                 case=case,
                 employer=employer,
@@ -312,6 +316,7 @@ def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, send
                 copy_intro=copy_intro,
                 recipient=recipient,
                 owner=who.addressed_owner,
+                preferred=preferred,
             )
 
         original = build("en")
@@ -324,6 +329,7 @@ def _employer_letters(case, kind, recipient: Employer, user, today, pay_by, send
                     copy_intro=True,
                     recipient=content.address_lines(str(w.name), _address(w)),
                     who_signs=_translated_sender(sender, content.language_for(w)),
+                    preferred=w.preferred_language,
                 ),
             )
             for w in workers

@@ -37,6 +37,13 @@ def case_href(case) -> str:
         return url_for("cases.index")
 
 
+def _translation_unreviewed(lang: str | None) -> bool:
+    """Whether no fluent reader has reviewed the letters' translation into lang yet."""
+    from casework.letters import catalogs
+
+    return bool(lang) and lang != "en" and not catalogs.review(lang).reviewed
+
+
 @bp.app_context_processor
 def letter_helpers():
     return {
@@ -45,6 +52,7 @@ def letter_helpers():
         "letter_status_badge": lambda status: STATUS_BADGES.get(status, "status"),
         "letter_method_label": lambda method: str(METHOD_LABELS.get(method, method or "")),
         "letter_language_label": language_name,
+        "letter_translation_unreviewed": _translation_unreviewed,
         "letter_case_href": case_href,
         "letter_generate_form": _generate_form,
     }

@@ -112,3 +112,25 @@ def test_mark_sent_offers_todays_date(setup, login_as, client):
     page = client.get(f"/letters/{demand.id}").get_data(as_text=True)
     field = re.search(r'<input[^>]*name="sent-sent_on"[^>]*>', page).group(0)
     assert f'value="{date.today().isoformat()}"' in field
+
+
+def test_a_letter_in_an_unreviewed_language_says_so_and_prints_english_after_it(
+    make, login_as, client
+):
+    advocate = make.user("advocate")
+    worker = make.worker(name="Olga Petrova", preferred_language="ru")
+    case = make.case(workers=[worker], assigned_to=advocate, status="open")
+    login_as(advocate)
+    client.post(
+        f"/cases/{case.id}/letters/new",
+        data={"letter-kind": "worker_case_opened", "letter-recipient": f"worker:{worker.id}"},
+        follow_redirects=True,
+    )
+    letter = db.session.scalars(select(Letter).where(Letter.kind == "worker_case_opened")).one()
+    assert letter.language == "ru"
+    page = _visible(client.get(f"/letters/{letter.id}").get_data(as_text=True))
+    assert "No fluent reader has reviewed the Russian translation of this letter yet" in page
+    text = _pdf_text(client.get(f"/letters/{letter.id}/pdf"))
+    assert "Ваше дело открыто" in text
+    assert text.index("Ваше дело открыто") < text.index("The same letter in English")
+    assert "Your case is open" in text.split("The same letter in English", 1)[1]

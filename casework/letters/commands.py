@@ -1,0 +1,5 @@
+"""`flask casework letters ...` commands."""
+
+from casework.letters.samples import register
+
+__all__ = ["register"]

@@ -1,0 +1,185 @@
+"""Worker letters in every letter language: the words, the fonts, the review record."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from pypdf import PdfReader
+
+from casework.letters import catalogs, content
+from casework.letters.languages import LETTER_LANGUAGES, letter_language, money
+from casework.letters.pdf_fonts import REGULAR, register_fonts
+from casework.letters.samples import KINDS, sample_document, sample_pdf
+
+LANGUAGES = [
+    lang for lang in LETTER_LANGUAGES if lang in ("en", *catalogs.languages_with_catalogs())
+]
+
+#: One sentence each letter kind must print, looked up in the language's catalog.
+SENTENCES = {
+    "worker_case_opened": (
+        "Your case is open",
+        "We may ask you for papers, like pay stubs, texts or a work schedule.",
+    ),
+    "worker_calculation": (
+        "What you are owed",
+        "We used your dates, your hours and the pay you received.",
+    ),
+    "worker_payment_received": ("We received a payment", "We recovered the money you were owed."),
+    "worker_case_closed": ("Your case is closed", "Thank you for trusting us with your case."),
+}
+
+
+def pdftotext(data: bytes) -> str:
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+    )
+    return " ".join(out.stdout.decode("utf-8").split())
+
+
+def translated(lang: str, msgid: str) -> str:
+    with catalogs.letter_locale(lang):
+        return catalogs.gettext(msgid)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_letter_prints_its_translated_sentences(app, lang, kind):
+    with app.app_context():
+        data = sample_pdf(kind, lang)
+    text = pdftotext(data)
+    subject, sentence = SENTENCES[kind]
+    if kind == "worker_payment_received":
+        sentence = "So far we have paid you %(paid)s in total."
+    for msgid in (subject, sentence, "How to reach us"):
+        wanted = translated(lang, msgid)
+        if "%(" in wanted:
+            wanted = wanted.split("%(")[0].strip()
+        assert " ".join(wanted.split()) in text, (lang, kind, wanted)
+    if lang != "en":
+        # Every catalog present is unreviewed: the English letter follows the translation.
+        assert not catalogs.review(lang).reviewed
+        assert "The same letter in English" in text
+        assert subject in text
+        assert text.index(" ".join(translated(lang, "How to reach us").split())) < text.index(
+            "The same letter in English"
+        )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_font_is_embedded_and_every_character_has_a_glyph(app, lang):
+    register_fonts()
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    glyphs = getFont(REGULAR).face.charToGlyph
+    for kind in KINDS:
+        with app.app_context():
+            doc = sample_document(kind, lang)
+            data = sample_pdf(kind, lang)
+        reader = PdfReader(io.BytesIO(data))
+        for page in reader.pages:
+            fonts = page["/Resources"]["/Font"]
+            for ref in fonts.values():
+                font = ref.get_object()
+                descendants = font.get("/DescendantFonts")
+                descriptor = (
+                    descendants[0].get_object()["/FontDescriptor"]
+                    if descendants
+                    else font["/FontDescriptor"]
+                )
+                assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+                assert str(font["/BaseFont"]).split("+")[0] != str(font["/BaseFont"]), "subset"
+        text = content.document_text(doc) + doc.date_text + doc.reference + doc.page_label
+        missing = {ch for ch in text if not ch.isspace() and ord(ch) not in glyphs}
+        assert not missing, (lang, kind, sorted(missing))
+
+
+def test_no_letter_lists_a_font_it_does_not_embed(app):
+    with app.app_context():
+        data = sample_pdf("worker_case_opened", "en")
+    out = subprocess.run(["pdffonts", "-"], input=data, capture_output=True)
+    if out.returncode:  # older pdffonts read no standard input
+        reader = PdfReader(io.BytesIO(data))
+        names = {
+            str(f.get_object()["/BaseFont"])
+            for p in reader.pages
+            for f in p["/Resources"]["/Font"].values()
+        }
+    else:
+        names = {line.split()[0] for line in out.stdout.decode().splitlines()[2:]}
+    assert names and not any("Helvetica" in n for n in names), names
+
+
+def test_amounts_and_dates_follow_the_language():
+    assert money("15866.27", "en") == "$15,866.27"
+    assert money("15866.27", "es") == "$15,866.27"
+    assert money("15866.27", "ru") == "15\u00a0866,27\u00a0$"
+    assert money("15866.27", "fr") == "15\u202f866,27\u00a0$US"
+
+
+def test_russian_calculation_shows_the_amounts_in_russian_style(app):
+    with app.app_context():
+        text = pdftotext(sample_pdf("worker_calculation", "ru"))
+    assert "Итого: 15 866,27 $" in text
+    assert "4 марта 2026 г." in text
+
+
+def test_a_language_not_on_the_list_gets_english_with_the_interpreter_line(app):
+    assert letter_language("other") == ("en", True)
+    assert letter_language("pt") == ("en", True)
+    assert letter_language("zh_TW") == ("zh_Hant", False)
+    assert letter_language("es_MX") == ("es", False)
+    from casework.letters import worker_letters
+
+    with app.app_context():
+        worker = SimpleNamespace(name="Alex Sample", address="", preferred_language="pt")
+        other = worker_letters.case_opened_letter(
+            case=SimpleNamespace(reference="CW-1", opened_on=date(2026, 1, 2)),
+            worker=worker,
+            sender=content.Sender("Jordan", "Advocate", "(718) 555-0100", ""),
+            letter_date=date(2026, 1, 3),
+            lang=letter_language("pt")[0],
+        )
+    text = content.document_text(other)
+    assert "We will get you an interpreter at no cost." in text
+    assert "Nós conseguimos um intérprete sem custo para você." in text
+    assert "(718) 555-0100" in text
+
+
+def test_review_record_is_read_from_the_catalog_header(tmp_path, monkeypatch):
+    po = tmp_path / "fr" / "LC_MESSAGES" / "letters.po"
+    po.parent.mkdir(parents=True)
+    text = catalogs.catalog_path("fr").read_text(encoding="utf-8")
+    po.write_text(
+        text.replace("# Reviewed-By:\n", "# Reviewed-By: Ana Pérez\n").replace(
+            "# Reviewed-On:\n", "# Reviewed-On: 2026-05-02\n"
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(catalogs, "TRANSLATIONS", tmp_path)
+    review = catalogs._load("fr").review
+    assert review.reviewed and review.reviewed_by == "Ana Pérez"
+    assert review.reviewed_on == "2026-05-02"
+
+
+def test_the_sample_command_writes_a_letter(app, tmp_path):
+    out = tmp_path / "sample.pdf"
+    result = app.test_cli_runner().invoke(
+        args=[
+            "casework",
+            "letters",
+            "sample",
+            "--kind",
+            "worker_case_closed",
+            "--language",
+            "pl",
+            "--output",
+            str(out),
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Pani/Pana sprawa została zamknięta" in pdftotext(out.read_bytes())
