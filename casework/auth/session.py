@@ -70,10 +70,17 @@ def forget(purpose: str) -> bool:
 
 
 def forget_all() -> None:
-    """Shred everything this session kept server side, and commit that."""
+    """Shred everything this session kept server side and every expired row, and commit."""
     found = [forget(purpose) for purpose in DATA_KEYS]
-    if any(found):
+    if any(found) or session_store.purge_expired(db.session):
         db.session.commit()
+
+
+def time_left() -> timedelta:
+    """How long this session may still last (its absolute timeout), never less than zero."""
+    absolute = current_app.config["CASEWORK_ABSOLUTE_TIMEOUT"]
+    started = session.get("_started", int(time.time()))
+    return max(timedelta(0), absolute - timedelta(seconds=int(time.time()) - started))
 
 
 def start_session(user: User) -> None:

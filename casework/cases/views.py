@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -24,7 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from wtforms import SelectChoice
 
 from casework import authz
-from casework.auth.session import forget, keep, kept
+from casework.auth.session import forget, keep, kept, time_left
 from casework.cases import forms as F
 from casework.cases import page as case_page_data
 from casework.cases import search, service
@@ -172,7 +171,7 @@ def search_cases():
         "phone": form.phone.data or "",
         "employer": form.employer.data or "",
     }
-    keep("search", current_user.id, terms, current_app.config["CASEWORK_ABSOLUTE_TIMEOUT"])
+    keep("search", current_user.id, terms, time_left())
     db.session.commit()
     return redirect(url_for("cases.index", search=1), 303)
 
