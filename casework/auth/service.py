@@ -19,6 +19,7 @@ from casework.crypto import passwords
 from casework.extensions import db
 from casework.models.base import utcnow
 from casework.models.user import ROLES, User
+from casework.services import session_store
 
 ALWAYS_TOTP = frozenset({"supervisor", "admin"})
 RELAXABLE_TOTP = frozenset({"intake", "advocate"})
@@ -101,6 +102,12 @@ def create_user(
     return user
 
 
+def _end_sessions(user: User) -> None:
+    """End every session of the user and shred what they kept server side."""
+    user.session_epoch += 1
+    session_store.discard_for_user(db.session, user.id)
+
+
 def change_password(user: User, new_password: str) -> None:
     """Set a new password and end every other session of the user."""
     problems = password_problems(new_password)
@@ -108,7 +115,7 @@ def change_password(user: User, new_password: str) -> None:
         raise AccountError("new_password", problems[0])
     user.password_hash = passwords.hash_password(new_password)
     user.password_changed_at = utcnow()
-    user.session_epoch += 1
+    _end_sessions(user)
     audit.record("user.password_change", user)
 
 
@@ -123,7 +130,7 @@ def set_own_password(user: User, new_password: str) -> None:
 def set_active(user: User, active: bool) -> None:
     user.active = active
     if not active:
-        user.session_epoch += 1
+        _end_sessions(user)
     audit.record("user.activate" if active else "user.deactivate", user)
 
 
@@ -131,7 +138,7 @@ def set_role(user: User, role: str) -> None:
     if role not in ROLES:
         raise AccountError("role", "unknown role")
     user.role = role
-    user.session_epoch += 1
+    _end_sessions(user)
     if role in ALWAYS_TOTP:
         user.totp_required = True
     audit.record("user.role", user, detail=role)
@@ -142,7 +149,7 @@ def reset_totp(user: User) -> None:
     user.totp_secret = None
     user.totp_enrolled = False
     user.totp_last_step = None
-    user.session_epoch += 1
+    _end_sessions(user)
     audit.record("user.totp_reset", user)
 
 

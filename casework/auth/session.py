@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+import uuid
+from datetime import timedelta
 
 from flask import Flask, current_app, flash, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
@@ -10,6 +12,7 @@ from flask_login import LoginManager, current_user, login_user, logout_user
 
 from casework.extensions import db
 from casework.models.user import User, parse_session_id
+from casework.services import session_store
 
 #: Endpoints anyone may reach without signing in.
 PUBLIC_ENDPOINTS = frozenset(
@@ -44,10 +47,49 @@ def load_user(session_id: str) -> User | None:
     return user
 
 
+#: The session key that holds the id of each purpose's server-side row (never its content).
+DATA_KEYS = {"search": "search_id", "enroll": "enroll_id"}
+
+
+def keep(purpose: str, user_id: uuid.UUID, payload: dict, lifetime: timedelta) -> None:
+    """Keep ``payload`` server side, encrypted, replacing what this session kept before;
+    the cookie holds only the row's random id. The caller commits."""
+    forget(purpose)
+    row_id = session_store.put(db.session, user_id, purpose, payload, lifetime)
+    session[DATA_KEYS[purpose]] = row_id.hex
+
+
+def kept(purpose: str, user_id: uuid.UUID) -> dict | None:
+    """What this session kept for ``purpose``; None when nothing, expired or another user's."""
+    return session_store.get(db.session, session.get(DATA_KEYS[purpose]), user_id, purpose)
+
+
+def forget(purpose: str) -> bool:
+    """Shred what this session kept for ``purpose``; True when there was a row. The caller
+    commits."""
+    row_id = session.pop(DATA_KEYS[purpose], None)
+    return bool(row_id) and session_store.discard(db.session, [row_id]) > 0
+
+
+def forget_all() -> None:
+    """Shred everything this session kept server side and every expired row, and commit."""
+    found = [forget(purpose) for purpose in DATA_KEYS]
+    if any(found) or session_store.purge_expired(db.session):
+        db.session.commit()
+
+
+def time_left() -> timedelta:
+    """How long this session may still last (its absolute timeout), never less than zero."""
+    absolute = current_app.config["CASEWORK_ABSOLUTE_TIMEOUT"]
+    started = session.get("_started", int(time.time()))
+    return max(timedelta(0), absolute - timedelta(seconds=int(time.time()) - started))
+
+
 def start_session(user: User) -> None:
     """Sign a user in on a fresh session (nothing from before sign-in carries over)."""
     # current_user is a proxy; logging the proxy in would make it resolve to itself.
     user = getattr(user, "_get_current_object", lambda: user)()
+    forget_all()
     locale = session.get("locale")
     session.clear()
     if locale:
@@ -60,6 +102,7 @@ def start_session(user: User) -> None:
 
 
 def end_session() -> None:
+    forget_all()
     logout_user()
     locale = session.get("locale")
     session.clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import time
 import uuid
+from datetime import timedelta
 
 import segno
 from flask import (
@@ -32,7 +33,7 @@ from casework.auth.forms import (
     SetupForm,
     TotpForm,
 )
-from casework.auth.session import end_session, start_session
+from casework.auth.session import end_session, forget, forget_all, keep, kept, start_session
 from casework.crypto import passwords
 from casework.extensions import db
 from casework.models.user import User
@@ -41,6 +42,8 @@ bp = Blueprint("auth", __name__)
 
 #: How long the password step stays valid while the second factor is asked for.
 PENDING_SECONDS = 300
+#: How long a pending authenticator secret is kept server side while it is enrolled.
+ENROLL_LIFETIME = timedelta(minutes=15)
 
 
 def password_messages() -> dict[str, str]:
@@ -88,6 +91,7 @@ def login():
         # the rest of the sign-in reads a snapshot that can still write on SQLite.
         db.session.commit()
         service.attempt_succeeded(form.email.data)
+        forget_all()
         locale = session.get("locale")
         session.clear()
         if locale:
@@ -148,6 +152,16 @@ def login_totp():
     return render_template("auth/totp.html", form=form)
 
 
+def _enroll_secret(user: User) -> str:
+    """The secret being enrolled: kept server side, encrypted, never in the cookie."""
+    secret = (kept("enroll", user.id) or {}).get("secret")
+    if not secret:
+        secret = service.new_totp_secret()
+        keep("enroll", user.id, {"secret": secret}, ENROLL_LIFETIME)
+        db.session.commit()  # a wrong code rolls the view back; the secret stays the same
+    return secret
+
+
 @bp.route("/login/totp/enroll", methods=["GET", "POST"])
 def enroll_totp():
     user = _pending_user()
@@ -155,12 +169,11 @@ def enroll_totp():
         return redirect(url_for("auth.login"))
     if user.totp_enrolled:
         return redirect(url_for("auth.login_totp"))
-    secret = session.get("enroll_secret") or service.new_totp_secret()
-    session["enroll_secret"] = secret
+    secret = _enroll_secret(user)
     form = EnrollTotpForm()
     if form.validate_on_submit():
         if service.enroll_totp(user, secret, form.code.data):
-            session.pop("enroll_secret", None)
+            forget("enroll")
             return _finish(user)
         db.session.rollback()
         form.code.errors.append(_("That code is not right. Check the phone's clock and try again."))
@@ -172,7 +185,8 @@ def enroll_totp():
 @bp.get("/login/totp/qr.svg")
 def enroll_qr():
     user = _pending_user()
-    secret = session.get("enroll_secret")
+    kept_secret = kept("enroll", user.id) if user is not None else None
+    secret = (kept_secret or {}).get("secret")
     if user is None or not secret:
         abort(404)
     out = io.BytesIO()

@@ -5,7 +5,15 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -15,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from wtforms import SelectChoice
 
 from casework import authz
+from casework.auth.session import forget, keep, kept, time_left
 from casework.cases import forms as F
 from casework.cases import page as case_page_data
 from casework.cases import search, service, stale
@@ -27,7 +36,6 @@ from casework.models.user import User
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
-SEARCH_KEY = "case_search"
 #: Tries of a case view whose audit write meets a busy SQLite database.
 VIEW_ATTEMPTS = 3
 
@@ -105,7 +113,7 @@ def index():
         SelectChoice("none", _("Not assigned")),
     ] + [SelectChoice(str(u.id), u.name) for u in advocates]
     searched = request.args.get("search") == "1"
-    terms = session.get(SEARCH_KEY, {}) if searched else {}
+    terms = (kept("search", current_user.id) or {}) if searched else {}
     try:
         page_number = int(request.args.get("page", "1"))
     except ValueError:
@@ -156,16 +164,20 @@ def index():
 @bp.post("/search")
 @authz.requires("case.list")
 def search_cases():
-    """Keep the search terms in the session so that no name ever appears in a URL."""
+    """Keep the search terms server side, encrypted, so that no name or phone ever appears
+    in a URL or in the session cookie (which holds only the kept row's random id)."""
     form = F.SearchForm()
     if request.form.get("clear") or not form.validate():
-        session.pop(SEARCH_KEY, None)
+        forget("search")
+        db.session.commit()
         return redirect(url_for("cases.index"), 303)
-    session[SEARCH_KEY] = {
+    terms = {
         "worker_name": form.worker_name.data or "",
         "phone": form.phone.data or "",
         "employer": form.employer.data or "",
     }
+    keep("search", current_user.id, terms, time_left())
+    db.session.commit()
     return redirect(url_for("cases.index", search=1), 303)
 
 

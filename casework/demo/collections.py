@@ -144,6 +144,7 @@ def build(staff: list[User], today: date, first_n: int) -> Collections:
         forum="court",
         federal=True,
         interest_rate=D("0.0425"),
+        rate_override_reason="The 1-year Treasury yield the week before entry (demo).",
     )
     _pay(federal, today - timedelta(days=100), "750.00", advocate, source="bank_levy")
     dol_case = case("wage_theft", "NY-REST")

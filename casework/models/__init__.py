@@ -25,6 +25,7 @@ from casework.models.judgment import (
 from casework.models.keys import DataKey
 from casework.models.letter import Letter
 from casework.models.party import Employer, Worker, WorkerNameWord
+from casework.models.session_data import SessionData
 from casework.models.settings import Setting
 from casework.models.text_guard import EXEMPT, StatusRefused
 from casework.models.throttle import ThrottleHit, ThrottleKey
@@ -55,6 +56,7 @@ __all__ = [
     "Note",
     "Payment",
     "RetaliationClaim",
+    "SessionData",
     "Setting",
     "StatusRefused",
     "ThrottleHit",

@@ -49,7 +49,8 @@ class Judgment(UUIDPrimaryKey, Base):
     entered_on: Mapped[date] = mapped_column(index=True)
     principal: Mapped[Decimal] = mapped_column(MONEY)
     interest_rate: Mapped[Decimal] = mapped_column(Numeric(7, 5))
-    rate_override_reason: Mapped[str | None] = mapped_column(String(200))
+    # Why the rate differs from the one the law sets, as typed: encrypted with the case's key.
+    rate_override_reason = Encrypted("case", subject="case_id", via="case")
     compounding: Mapped[str] = mapped_column(String(8), default="simple")
     docket_number = Encrypted("case", subject="case_id", via="case")
     wage_judgment: Mapped[bool] = mapped_column(default=True)

@@ -75,6 +75,7 @@ EXEMPT: dict[str, str] = {
     "Payment.method": "enum",
     "Payment.source": "enum",
     "RetaliationClaim.forum": "enum",
+    "SessionData.purpose": "enum",
     "Setting.key": "code",
     "User.role": "enum",
     "User.password_hash": "hash",
