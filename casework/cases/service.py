@@ -331,6 +331,16 @@ def update_employer(employer: Employer, values: dict[str, Any], cases: list[Case
     audit.record("employer.edit", employer, detail=changed or None)
 
 
+def employer_totals(cases: list[Case]) -> dict[str, Any]:
+    """Open and closed counts and the money claimed and recovered over these cases."""
+    return {
+        "claimed": sum((c.amount_claimed or 0 for c in cases), 0),
+        "recovered": sum((c.amount_recovered or 0 for c in cases), 0),
+        "open": sum(1 for c in cases if not c.is_closed),
+        "closed": sum(1 for c in cases if c.is_closed),
+    }
+
+
 def add_worker(case: Case, data: WorkerInput) -> CaseWorker:
     """Add one more worker to a case (a group claim), new or existing."""
     worker = db.session.get(Worker, data.existing_id) if data.existing_id else None

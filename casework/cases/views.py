@@ -22,7 +22,7 @@ from casework.cases.workflow import WorkflowError, allowed_next, change_status
 from casework.crypto.columns import Unreadable
 from casework.evidence import service as evidence_service
 from casework.extensions import db
-from casework.models.case import Case, CaseEmployer, CaseWorker
+from casework.models.case import Case, CaseEmployer
 from casework.models.user import User
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
@@ -589,15 +589,11 @@ def add_employer(case_id):
 @bp.get("/workers/<worker_id>")
 def worker(worker_id):
     person = authz.worker_or_404(worker_id)
-    links = list(db.session.scalars(select(CaseWorker).where(CaseWorker.worker_id == person.id)))
-    cases = sorted((link.case for link in links), key=lambda c: c.opened_on, reverse=True)
-    visible = {c.id for c in cases if authz.can_on_case(c, "view")}
+    cases = authz.shared_record_cases(authz.cases_of_worker(person), "worker.edit")
     search.preload_keys([person.id])
     audit_view(person)
     db.session.commit()
-    return render_template(
-        "cases/worker.html", worker=person, cases=cases, visible=visible, labels=F
-    )
+    return render_template("cases/worker.html", worker=person, cases=cases, labels=F)
 
 
 def audit_view(obj) -> None:
@@ -629,25 +625,15 @@ def edit_worker(worker_id):
 @bp.get("/employers/<employer_id>")
 def employer(employer_id):
     business = authz.employer_or_404(employer_id)
-    links = list(
-        db.session.scalars(select(CaseEmployer).where(CaseEmployer.employer_id == business.id))
-    )
-    cases = sorted((link.case for link in links), key=lambda c: c.opened_on, reverse=True)
+    cases = authz.shared_record_cases(authz.cases_of_employer(business), "employer.edit")
+    links = db.session.scalars(select(CaseEmployer).where(CaseEmployer.employer_id == business.id))
     roles = {link.case_id: link.role for link in links}
-    visible = {c.id for c in cases if authz.can_on_case(c, "view")}
-    totals = {
-        "claimed": sum((c.amount_claimed or 0 for c in cases), 0),
-        "recovered": sum((c.amount_recovered or 0 for c in cases), 0),
-        "open": sum(1 for c in cases if not c.is_closed),
-        "closed": sum(1 for c in cases if c.is_closed),
-    }
     return render_template(
         "cases/employer.html",
         employer=business,
         cases=cases,
         roles=roles,
-        visible=visible,
-        totals=totals,
+        totals=service.employer_totals(cases.visible),
         labels=F,
     )
 

@@ -127,3 +127,53 @@ def test_a_supervisor_edits_a_shared_worker_and_both_timelines_show_it(make, log
     for case in (first, second):
         (event,) = _events(case, "worker_edited")
         assert event.detail == "contact_ok_by"  # field names only, never the values
+
+
+def test_an_employer_page_shows_only_the_cases_the_reader_may_open(make, login_as):
+    """Another advocate's case against the same employer: no reference, no amount, no total."""
+    from decimal import Decimal
+
+    mine, theirs = make.user("advocate"), make.user("advocate")
+    employer = make.employer(business_name="Repeat Diner LLC")
+    make.case(
+        employers=[employer],
+        assigned_to=mine,
+        reference="CW-MINE-0001",
+        amount_claimed=Decimal("1234.56"),
+        amount_recovered=Decimal("100.00"),
+    )
+    make.case(
+        employers=[employer],
+        assigned_to=theirs,
+        reference="CW-THEIRS-0001",
+        amount_claimed=Decimal("98765.43"),
+        amount_recovered=Decimal("5555.55"),
+        case_type="retaliation",
+    )
+    page = login_as(mine).get(f"/cases/employers/{employer.id}").get_data(as_text=True)
+    assert "CW-MINE-0001" in page and "$1,234.56" in page
+    for hidden in ("CW-THEIRS-0001", "98,765.43", "5,555.55", "99,999.99", "Retaliation"):
+        assert hidden not in page, hidden
+    assert "also on 1 case you may not open" in page
+    # The edit button is not offered: the other case is not theirs to change.
+    assert f"/cases/employers/{employer.id}/edit" not in page
+
+    everything = login_as(make.user("supervisor")).get(f"/cases/employers/{employer.id}")
+    text = everything.get_data(as_text=True)
+    assert "CW-MINE-0001" in text and "CW-THEIRS-0001" in text
+    assert "$99,999.99" in text  # claimed over both cases
+    assert "you may not open" not in text
+    assert f"/cases/employers/{employer.id}/edit" in text
+
+
+def test_a_worker_page_lists_only_the_cases_the_reader_may_open(make, login_as):
+    mine, theirs = make.user("advocate"), make.user("advocate")
+    worker = make.worker()
+    make.case(workers=[worker], assigned_to=mine, reference="CW-MINE-0002")
+    make.case(workers=[worker], assigned_to=theirs, reference="CW-THEIRS-0002")
+    make.case(workers=[worker], assigned_to=theirs, reference="CW-THEIRS-0003")
+    page = login_as(mine).get(f"/cases/workers/{worker.id}").get_data(as_text=True)
+    assert "CW-MINE-0002" in page
+    assert "CW-THEIRS-0002" not in page and "CW-THEIRS-0003" not in page
+    assert "also on 2 cases you may not open" in page
+    assert f"/cases/workers/{worker.id}/edit" not in page
