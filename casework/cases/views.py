@@ -24,6 +24,7 @@ from casework.evidence import service as evidence_service
 from casework.extensions import db
 from casework.models.case import Case, CaseEmployer
 from casework.models.user import User
+from casework.refusals import Refused
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
@@ -48,6 +49,10 @@ ERROR_MESSAGES = {
     "required": _l("This is required."),
     "not_found": _l("That deadline is not on this case."),
     "reference_busy": _l("Casework could not number the case; please save again."),
+    "match_not_offered": _l(
+        "That existing record does not match the name or phone typed here. Nothing was "
+        "saved: check what you typed, save again and choose from the records Casework finds."
+    ),
 }
 
 
@@ -62,6 +67,12 @@ def _field_error(form, error) -> None:
         target.errors = list(target.errors) + [message]
     else:
         flash(message, "error")
+
+
+def _forget_matches(*subforms) -> None:
+    """After a refused choice of an existing record, the next save looks for matches again."""
+    for sub in subforms:
+        sub.match.data = ""
 
 
 def _uuid_or_none(value: str | None) -> uuid.UUID | None:
@@ -255,8 +266,10 @@ def new():
             try:
                 with db.session.begin_nested():
                     case = service.open_case(_intake_from_form(form), current_user)
-            except service.CaseError as error:
+            except (service.CaseError, Refused) as error:
                 _field_error(form, error)
+                if error.message == "match_not_offered":
+                    _forget_matches(*(row.form for row in (*form.workers, *form.employers)))
             else:
                 db.session.commit()
                 flash(_("Intake saved as %(ref)s.", ref=case.reference), "success")
@@ -527,8 +540,10 @@ def add_worker(case_id):
             try:
                 with db.session.begin_nested():
                     service.add_worker(case, data)
-            except service.CaseError as error:
+            except (service.CaseError, Refused) as error:
                 _field_error(form, error)
+                if error.message == "match_not_offered":
+                    _forget_matches(form)
             else:
                 db.session.commit()
                 flash(_("Worker added to the case."), "success")
@@ -566,8 +581,10 @@ def add_employer(case_id):
             try:
                 with db.session.begin_nested():
                     service.add_employer(case, data)
-            except service.CaseError as error:
+            except (service.CaseError, Refused) as error:
                 _field_error(form, error)
+                if error.message == "match_not_offered":
+                    _forget_matches(form)
             else:
                 db.session.commit()
                 flash(_("Employer added to the case."), "success")

@@ -7,10 +7,10 @@ timeline of each case it touches.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from casework.extensions import db
-from casework.models.case import CaseEvent
+from casework.models.case import Case, CaseEvent
 
 EMPLOYER_EDIT = {
     "business_name": "Renamed Diner LLC",
@@ -177,3 +177,60 @@ def test_a_worker_page_lists_only_the_cases_the_reader_may_open(make, login_as):
     assert "CW-THEIRS-0002" not in page and "CW-THEIRS-0003" not in page
     assert "also on 2 cases you may not open" in page
     assert f"/cases/workers/{worker.id}/edit" not in page
+
+
+def _add_worker(client, case, **fields):
+    data = {"name": "", "phone": "", "preferred_language": "en", "contact_ok_by": "phone"}
+    data.update(fields)
+    return client.post(f"/cases/{case.id}/workers/add", data=data)
+
+
+def test_a_worker_not_offered_cannot_be_linked_onto_ones_own_case(make, login_as):
+    """Linking a record by a copied id would make it visible through one's own case."""
+    mine, theirs = make.user("advocate"), make.user("advocate")
+    hidden = make.worker(name="Hidden Worker Name", phone="(555) 201-0042")
+    make.case(workers=[hidden], assigned_to=theirs)
+    my_case = make.case(assigned_to=mine)
+    client = login_as(mine)
+    response = _add_worker(client, my_case, name="Somebody Else", match=str(hidden.id))
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "does not match the name or phone typed here" in text
+    assert "Hidden Worker Name" not in text and "0042" not in text
+    db.session.refresh(my_case)
+    assert hidden not in my_case.workers and len(my_case.workers) == 1
+    assert client.get(f"/cases/workers/{hidden.id}").status_code == 404
+    # A guessed id refuses the same way, and the next save looks for matches afresh.
+    import uuid
+
+    again = _add_worker(client, my_case, name="Somebody Else", match=str(uuid.uuid4()))
+    assert "does not match the name or phone typed here" in again.get_data(as_text=True)
+    assert 'name="match" value=""' in again.get_data(as_text=True)
+
+    # The duplicate check offers the worker to whoever types their name or phone: that
+    # choice stands.
+    offered = _add_worker(client, my_case, name="Hidden Worker Name")
+    assert f'value="{hidden.id}"' in offered.get_data(as_text=True)
+    chosen = _add_worker(client, my_case, name="Hidden Worker Name", match=str(hidden.id))
+    assert chosen.status_code == 303
+    db.session.refresh(my_case)
+    assert hidden in my_case.workers
+
+
+def test_an_employer_not_offered_cannot_be_linked_at_intake(make, login_as):
+    from tests.cases.test_views import intake_form
+
+    theirs = make.user("advocate")
+    hidden = make.employer(business_name="Faraway Holdings LLC", owner_names="Secret Owner")
+    make.case(employers=[hidden], assigned_to=theirs)
+    intake = make.user("intake")
+    client = login_as(intake)
+    before = db.session.scalar(select(func.count()).select_from(Case))
+    form = intake_form(**{"employers-0-match": str(hidden.id)})  # typed "Sample Bakery Corp"
+    response = client.post("/cases/new", data=form)
+    text = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "does not match the name or phone typed here" in text
+    assert "Secret Owner" not in text
+    assert db.session.scalar(select(func.count()).select_from(Case)) == before
+    assert client.get(f"/cases/employers/{hidden.id}").status_code == 404
