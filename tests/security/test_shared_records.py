@@ -234,3 +234,20 @@ def test_an_employer_not_offered_cannot_be_linked_at_intake(make, login_as):
     assert "Secret Owner" not in text
     assert db.session.scalar(select(func.count()).select_from(Case)) == before
     assert client.get(f"/cases/employers/{hidden.id}").status_code == 404
+
+
+def test_shredding_a_shared_worker_is_on_every_case_timeline(make, login_as):
+    from casework.services.shredding import shred_worker
+
+    supervisor = make.user("supervisor")
+    worker, bystander = make.worker(), make.worker()
+    first = make.case(workers=[worker, bystander])
+    second = make.case(workers=[worker])
+    untouched = make.case(workers=[bystander])
+    assert shred_worker(worker.id, commit=False)
+    for case in (first, second):
+        (event,) = _events(case, "worker_shredded")
+        assert event.ref_id == worker.id
+    assert _events(untouched, "worker_shredded") == []
+    page = login_as(supervisor).get(f"/cases/{second.id}").get_data(as_text=True)
+    assert "shredded a worker&#39;s data" in page or "shredded a worker's data" in page
