@@ -220,6 +220,18 @@ def shared_record_cases(cases: list[Case], edit_action: str, user: User | None =
     return SharedRecordCases(visible, len(cases) - len(visible), editable)
 
 
+def visible_case_lists(
+    cases_by_record: dict[uuid.UUID, list[Case]], user: User | None = None
+) -> dict[uuid.UUID, tuple[list[Case], int]]:
+    """For each record, the cases the user may see (in order) and how many others there are."""
+    user = user or current_user
+    out = {}
+    for key, cases in cases_by_record.items():
+        visible = [case for case in cases if can_on_case(case, "view", user)]
+        out[key] = (visible, len(cases) - len(visible))
+    return out
+
+
 def cases_blocking_edit(cases: list[Case], user: User | None = None) -> list[Case]:
     """The cases among these that the user may not change.
 

@@ -296,7 +296,7 @@ def new():
         form=form,
         worker_matches=worker_matches,
         employer_matches=employer_matches,
-        open_cases=open_cases,
+        open_cases=authz.visible_case_lists(open_cases),
         labels=F,
         worker_template=F.WorkerFields(prefix="workers-__index__-"),
         employer_template=F.EmployerFields(prefix="employers-__index__-"),
@@ -548,7 +548,7 @@ def add_worker(case_id):
                 db.session.commit()
                 flash(_("Worker added to the case."), "success")
                 return redirect(url_for("cases.show", case_id=case.id), 303)
-    open_cases = search.open_cases_of_workers([w.id for w in matches])
+    open_cases = authz.visible_case_lists(search.open_cases_of_workers([w.id for w in matches]))
     return render_template(
         "cases/add_worker.html",
         case=case,
@@ -589,7 +589,7 @@ def add_employer(case_id):
                 db.session.commit()
                 flash(_("Employer added to the case."), "success")
                 return redirect(url_for("cases.show", case_id=case.id), 303)
-    open_cases = search.open_cases_of_employers([e.id for e in matches])
+    open_cases = authz.visible_case_lists(search.open_cases_of_employers([e.id for e in matches]))
     return render_template(
         "cases/add_employer.html",
         case=case,

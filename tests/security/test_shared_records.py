@@ -251,3 +251,21 @@ def test_shredding_a_shared_worker_is_on_every_case_timeline(make, login_as):
     assert _events(untouched, "worker_shredded") == []
     page = login_as(supervisor).get(f"/cases/{second.id}").get_data(as_text=True)
     assert "shredded a worker&#39;s data" in page or "shredded a worker's data" in page
+
+
+def test_the_duplicate_check_names_only_cases_the_reader_may_open(make, login_as):
+    mine, theirs = make.user("advocate"), make.user("advocate")
+    employer = make.employer(business_name="Corner Bakery Corp")
+    make.case(employers=[employer], assigned_to=mine, reference="CW-MINE-0009")
+    make.case(employers=[employer], assigned_to=theirs, reference="CW-THEIRS-0009")
+    my_case = make.case(assigned_to=mine)
+    form = {"business_name": "Corner Bakery", "role": "employer", "entity_type": "llc"}
+    page = login_as(mine).post(f"/cases/{my_case.id}/employers/add", data=form)
+    text = page.get_data(as_text=True)
+    assert f'value="{employer.id}"' in text
+    assert "CW-MINE-0009" in text and "CW-THEIRS-0009" not in text
+    assert "1 open case you may not open" in text
+    supervisor = login_as(make.user("supervisor"))
+    text = supervisor.post(f"/cases/{my_case.id}/employers/add", data=form).get_data(as_text=True)
+    assert "CW-MINE-0009" in text and "CW-THEIRS-0009" in text
+    assert "you may not open" not in text
