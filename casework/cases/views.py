@@ -645,6 +645,8 @@ def employer(employer_id):
     cases = authz.shared_record_cases(authz.cases_of_employer(business), "employer.edit")
     links = db.session.scalars(select(CaseEmployer).where(CaseEmployer.employer_id == business.id))
     roles = {link.case_id: link.role for link in links}
+    audit_view(business)
+    db.session.commit()
     return render_template(
         "cases/employer.html",
         employer=business,

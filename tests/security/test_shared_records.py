@@ -269,3 +269,18 @@ def test_the_duplicate_check_names_only_cases_the_reader_may_open(make, login_as
     text = supervisor.post(f"/cases/{my_case.id}/employers/add", data=form).get_data(as_text=True)
     assert "CW-MINE-0009" in text and "CW-THEIRS-0009" in text
     assert "you may not open" not in text
+
+
+def test_opening_an_employer_page_is_in_the_audit_log(make, login_as):
+    from casework.models import AuditEvent
+
+    advocate = make.user("advocate")
+    employer = make.employer()
+    make.case(employers=[employer], assigned_to=advocate)
+    assert login_as(advocate).get(f"/cases/employers/{employer.id}").status_code == 200
+    (event,) = db.session.scalars(
+        select(AuditEvent).where(
+            AuditEvent.action == "employer.view", AuditEvent.object_id == str(employer.id)
+        )
+    )
+    assert event.user_id == advocate.id
