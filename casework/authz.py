@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from functools import wraps
 
 from flask import abort
@@ -200,6 +201,36 @@ def cases_of_employer(employer) -> list[Case]:
     from casework.models.case import CaseEmployer
 
     return _cases_of(CaseEmployer, CaseEmployer.employer_id, employer.id)
+
+
+@dataclass(frozen=True)
+class SharedRecordCases:
+    """What one user may be shown of the cases a worker or employer is on."""
+
+    visible: list[Case]  # the cases the user may open, newest first
+    hidden: int  # how many others there are (a count only: no reference, type or amount)
+    editable: bool  # whether the user may change the record (every case is theirs to change)
+
+
+def shared_record_cases(cases: list[Case], edit_action: str, user: User | None = None):
+    """Split a shared record's cases into those the user may see and a count of the rest."""
+    user = user or current_user
+    visible = [case for case in cases if can_on_case(case, "view", user)]
+    visible.sort(key=lambda c: c.opened_on, reverse=True)
+    editable = can(edit_action, user) and not cases_blocking_edit(cases, user)
+    return SharedRecordCases(visible, len(cases) - len(visible), editable)
+
+
+def visible_case_lists(
+    cases_by_record: dict[uuid.UUID, list[Case]], user: User | None = None
+) -> dict[uuid.UUID, tuple[list[Case], int]]:
+    """For each record, the cases the user may see (in order) and how many others there are."""
+    user = user or current_user
+    out = {}
+    for key, cases in cases_by_record.items():
+        visible = [case for case in cases if can_on_case(case, "view", user)]
+        out[key] = (visible, len(cases) - len(visible))
+    return out
 
 
 def cases_blocking_edit(cases: list[Case], user: User | None = None) -> list[Case]:

@@ -56,6 +56,12 @@ EVENTS: dict[str, Message] = {
     "employer_added": Message(N_("%(who)s added an employer"), {"who": "text"}),
     "worker_edited": Message(N_("%(who)s edited a worker's details"), {"who": "text"}),
     "employer_edited": Message(N_("%(who)s edited an employer's details"), {"who": "text"}),
+    "worker_shredded": Message(
+        N_(
+            "%(who)s shredded a worker's data: their name and contact details can no longer be read"
+        ),
+        {"who": "text"},
+    ),
     "letter_generated": Message(N_("%(who)s generated a letter"), {"who": "text"}),
     "letter_approved": Message(N_("%(who)s approved a letter"), {"who": "text"}),
     "letter_returned": Message(N_("%(who)s returned a letter for changes"), {"who": "text"}),

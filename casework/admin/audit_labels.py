@@ -24,6 +24,7 @@ ACTION_LABELS = {
     "deadline.done": _l("Marked a deadline done"),
     "disbursement.record": _l("Recorded a disbursement to a worker"),
     "employer.edit": _l("Edited an employer"),
+    "employer.view": _l("Viewed an employer's details"),
     "enforcement.record": _l("Recorded an enforcement step"),
     "enforcement.update": _l("Updated an enforcement step"),
     "export.full": _l("Made a full encrypted export"),
@@ -51,6 +52,7 @@ ACTION_LABELS = {
     "wage_claim.calculate": _l("Calculated a wage claim"),
     "worker.edit": _l("Edited a worker"),
     "worker.shred": _l("Shredded a worker's details"),
+    "worker.view": _l("Viewed a worker's details"),
 }
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
 
 from casework import audit
-from casework.cases import deadlines
+from casework.cases import deadlines, existing
 from casework.extensions import db
 from casework.models.base import utcnow
 from casework.models.case import CASE_TYPES, Case, CaseEmployer, CaseWorker, Note
@@ -184,6 +184,15 @@ def open_case(intake: Intake, user: User, today: date | None = None) -> Case:
         raise CaseError("workers", "worker_required")
     if not intake.employers:
         raise CaseError("employers", "employer_required")
+    # Existing records are checked before anything is written.
+    chosen_workers = [
+        existing.existing_worker(data.existing_id, data.name, data.phone, user)
+        for data in intake.workers
+    ]
+    chosen_employers = [
+        existing.existing_employer(data.existing_id, data.business_name, user)
+        for data in intake.employers
+    ]
     today = today or date.today()
     case = Case(
         id=uuid.uuid4(),
@@ -200,8 +209,7 @@ def open_case(intake: Intake, user: User, today: date | None = None) -> Case:
     db.session.add(case)
     _apply_facts(case, intake.facts)
     used_workers: set[uuid.UUID] = set()
-    for position, data in enumerate(intake.workers):
-        worker = db.session.get(Worker, data.existing_id) if data.existing_id else None
+    for position, (data, worker) in enumerate(zip(intake.workers, chosen_workers, strict=True)):
         if worker is None:
             worker = Worker(id=uuid.uuid4())
             _apply_worker(worker, data)
@@ -214,10 +222,11 @@ def open_case(intake: Intake, user: User, today: date | None = None) -> Case:
         if case.case_type == "wage_theft":
             db.session.add(WageClaim(case_worker=link))
     used_employers: set[uuid.UUID] = set()
-    for position, data in enumerate(intake.employers):
+    for position, (data, employer) in enumerate(
+        zip(intake.employers, chosen_employers, strict=True)
+    ):
         if data.role not in EMPLOYER_ROLES:
             raise CaseError("role", "invalid")
-        employer = db.session.get(Employer, data.existing_id) if data.existing_id else None
         if employer is None:
             employer = Employer(id=uuid.uuid4())
             _apply_employer(employer, data)
@@ -331,9 +340,19 @@ def update_employer(employer: Employer, values: dict[str, Any], cases: list[Case
     audit.record("employer.edit", employer, detail=changed or None)
 
 
+def employer_totals(cases: list[Case]) -> dict[str, Any]:
+    """Open and closed counts and the money claimed and recovered over these cases."""
+    return {
+        "claimed": sum((c.amount_claimed or 0 for c in cases), 0),
+        "recovered": sum((c.amount_recovered or 0 for c in cases), 0),
+        "open": sum(1 for c in cases if not c.is_closed),
+        "closed": sum(1 for c in cases if c.is_closed),
+    }
+
+
 def add_worker(case: Case, data: WorkerInput) -> CaseWorker:
     """Add one more worker to a case (a group claim), new or existing."""
-    worker = db.session.get(Worker, data.existing_id) if data.existing_id else None
+    worker = existing.existing_worker(data.existing_id, data.name, data.phone)
     if worker is None:
         worker = Worker(id=uuid.uuid4())
         _apply_worker(worker, data)
@@ -352,7 +371,7 @@ def add_worker(case: Case, data: WorkerInput) -> CaseWorker:
 def add_employer(case: Case, data: EmployerInput) -> CaseEmployer:
     if data.role not in EMPLOYER_ROLES:
         raise CaseError("role", "invalid")
-    employer = db.session.get(Employer, data.existing_id) if data.existing_id else None
+    employer = existing.existing_employer(data.existing_id, data.business_name)
     if employer is None:
         employer = Employer(id=uuid.uuid4())
         _apply_employer(employer, data)

@@ -31,8 +31,9 @@ from casework.cases.workflow import WorkflowError, allowed_next, change_status
 from casework.crypto.columns import Unreadable
 from casework.evidence import service as evidence_service
 from casework.extensions import db
-from casework.models.case import Case, CaseEmployer, CaseWorker
+from casework.models.case import Case, CaseEmployer
 from casework.models.user import User
+from casework.refusals import Refused
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
@@ -56,6 +57,10 @@ ERROR_MESSAGES = {
     "required": _l("This is required."),
     "not_found": _l("That deadline is not on this case."),
     "reference_busy": _l("Casework could not number the case; please save again."),
+    "match_not_offered": _l(
+        "That existing record does not match the name or phone typed here. Nothing was "
+        "saved: check what you typed, save again and choose from the records Casework finds."
+    ),
 }
 
 
@@ -70,6 +75,12 @@ def _field_error(form, error) -> None:
         target.errors = list(target.errors) + [message]
     else:
         flash(message, "error")
+
+
+def _forget_matches(*subforms) -> None:
+    """After a refused choice of an existing record, the next save looks for matches again."""
+    for sub in subforms:
+        sub.match.data = ""
 
 
 def _uuid_or_none(value: str | None) -> uuid.UUID | None:
@@ -272,8 +283,10 @@ def new():
             try:
                 with db.session.begin_nested():
                     case = service.open_case(_intake_from_form(form), current_user)
-            except service.CaseError as error:
+            except (service.CaseError, Refused) as error:
                 _field_error(form, error)
+                if error.message == "match_not_offered":
+                    _forget_matches(*(row.form for row in (*form.workers, *form.employers)))
             else:
                 db.session.commit()
                 flash(_("Intake saved as %(ref)s.", ref=case.reference), "success")
@@ -300,7 +313,7 @@ def new():
         form=form,
         worker_matches=worker_matches,
         employer_matches=employer_matches,
-        open_cases=open_cases,
+        open_cases=authz.visible_case_lists(open_cases),
         labels=F,
         worker_template=F.WorkerFields(prefix="workers-__index__-"),
         employer_template=F.EmployerFields(prefix="employers-__index__-"),
@@ -544,13 +557,15 @@ def add_worker(case_id):
             try:
                 with db.session.begin_nested():
                     service.add_worker(case, data)
-            except service.CaseError as error:
+            except (service.CaseError, Refused) as error:
                 _field_error(form, error)
+                if error.message == "match_not_offered":
+                    _forget_matches(form)
             else:
                 db.session.commit()
                 flash(_("Worker added to the case."), "success")
                 return redirect(url_for("cases.show", case_id=case.id), 303)
-    open_cases = search.open_cases_of_workers([w.id for w in matches])
+    open_cases = authz.visible_case_lists(search.open_cases_of_workers([w.id for w in matches]))
     return render_template(
         "cases/add_worker.html",
         case=case,
@@ -583,13 +598,15 @@ def add_employer(case_id):
             try:
                 with db.session.begin_nested():
                     service.add_employer(case, data)
-            except service.CaseError as error:
+            except (service.CaseError, Refused) as error:
                 _field_error(form, error)
+                if error.message == "match_not_offered":
+                    _forget_matches(form)
             else:
                 db.session.commit()
                 flash(_("Employer added to the case."), "success")
                 return redirect(url_for("cases.show", case_id=case.id), 303)
-    open_cases = search.open_cases_of_employers([e.id for e in matches])
+    open_cases = authz.visible_case_lists(search.open_cases_of_employers([e.id for e in matches]))
     return render_template(
         "cases/add_employer.html",
         case=case,
@@ -606,15 +623,11 @@ def add_employer(case_id):
 @bp.get("/workers/<worker_id>")
 def worker(worker_id):
     person = authz.worker_or_404(worker_id)
-    links = list(db.session.scalars(select(CaseWorker).where(CaseWorker.worker_id == person.id)))
-    cases = sorted((link.case for link in links), key=lambda c: c.opened_on, reverse=True)
-    visible = {c.id for c in cases if authz.can_on_case(c, "view")}
+    cases = authz.shared_record_cases(authz.cases_of_worker(person), "worker.edit")
     search.preload_keys([person.id])
     audit_view(person)
     db.session.commit()
-    return render_template(
-        "cases/worker.html", worker=person, cases=cases, visible=visible, labels=F
-    )
+    return render_template("cases/worker.html", worker=person, cases=cases, labels=F)
 
 
 def audit_view(obj) -> None:
@@ -646,25 +659,17 @@ def edit_worker(worker_id):
 @bp.get("/employers/<employer_id>")
 def employer(employer_id):
     business = authz.employer_or_404(employer_id)
-    links = list(
-        db.session.scalars(select(CaseEmployer).where(CaseEmployer.employer_id == business.id))
-    )
-    cases = sorted((link.case for link in links), key=lambda c: c.opened_on, reverse=True)
+    cases = authz.shared_record_cases(authz.cases_of_employer(business), "employer.edit")
+    links = db.session.scalars(select(CaseEmployer).where(CaseEmployer.employer_id == business.id))
     roles = {link.case_id: link.role for link in links}
-    visible = {c.id for c in cases if authz.can_on_case(c, "view")}
-    totals = {
-        "claimed": sum((c.amount_claimed or 0 for c in cases), 0),
-        "recovered": sum((c.amount_recovered or 0 for c in cases), 0),
-        "open": sum(1 for c in cases if not c.is_closed),
-        "closed": sum(1 for c in cases if c.is_closed),
-    }
+    audit_view(business)
+    db.session.commit()
     return render_template(
         "cases/employer.html",
         employer=business,
         cases=cases,
         roles=roles,
-        visible=visible,
-        totals=totals,
+        totals=service.employer_totals(cases.visible),
         labels=F,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Connection
 
 from casework import audit
@@ -13,8 +13,9 @@ from casework.evidence import service as evidence
 from casework.extensions import db
 from casework.keys import keystore
 from casework.models.base import utcnow
-from casework.models.case import Case
+from casework.models.case import Case, CaseWorker
 from casework.models.party import Worker, WorkerNameWord
+from casework.services.timeline import add_event
 
 log = logging.getLogger("casework.shredding")
 
@@ -61,6 +62,15 @@ def shred_worker(worker_id: uuid.UUID, *, commit: bool = True) -> bool:
     )
     db.session.execute(delete(WorkerNameWord).where(WorkerNameWord.worker_id == worker.id))
     audit.record("worker.shred", object_type="workers", object_id=worker.id)
+    # The worker may be on several cases: each one's timeline says their data is gone.
+    cases = db.session.scalars(
+        select(Case)
+        .join(CaseWorker, CaseWorker.case_id == Case.id)
+        .where(CaseWorker.worker_id == worker.id)
+    )
+    for case in cases:
+        add_event(case, "worker_shredded", ref_id=worker.id)
+    db.session.flush()
     # Forget every value read so far: reloaded rows find no key and read as Unreadable.
     db.session.expire_all()
     if commit:

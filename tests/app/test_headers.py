@@ -123,3 +123,29 @@ def test_session_cookie_is_httponly_and_lax(client, make):
     assert cookie.startswith("casework_session=")
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert "Secure" not in cookie  # development and tests run over plain HTTP on loopback
+
+
+def test_static_answers_of_every_kind_carry_the_headers(client):
+    """Found, not modified, missing, outside static/, wrong method, bad range: the headers
+    on each, and only a file that was found may be kept by a browser's cache."""
+    found = client.get("/static/css/casework.css")
+    assert found.status_code == 200
+    assert header_problems(found, "/static/css/casework.css") == []
+    again = client.get("/static/css/casework.css", headers={"If-None-Match": found.headers["ETag"]})
+    assert again.status_code == 304
+    assert header_problems(again, "/static/css/casework.css") == []
+    errors = {
+        "missing": client.get("/static/js/nothing-here.js"),
+        "outside": client.get("/static/../config.py"),
+        "method": client.post("/static/css/casework.css"),
+        "range": client.get("/static/css/casework.css", headers={"Range": "bytes=99999999-"}),
+    }
+    assert {k: r.status_code for k, r in errors.items()} == {
+        "missing": 404,
+        "outside": 404,
+        "method": 405,
+        "range": 416,
+    }
+    for kind, response in errors.items():
+        assert header_problems(response, "/static/x") == [], kind
+        assert response.headers["Cache-Control"] == "no-store", kind

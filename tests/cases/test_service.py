@@ -94,7 +94,9 @@ def test_intake_attaches_existing_worker_and_employer(make):
     employer = make.employer(business_name="Sample Bakery Corp")
     data = intake(
         workers=[service.WorkerInput(name="maria jose nunez", existing_id=worker.id)],
-        employers=[service.EmployerInput(business_name="x", existing_id=employer.id)],
+        employers=[
+            service.EmployerInput(business_name="sample bakery corp", existing_id=employer.id)
+        ],
     )
     case = service.open_case(data, user)
     assert case.workers == [worker]
@@ -275,7 +277,27 @@ def test_group_claim_add_worker_and_employer(make):
     assert len(case.worker_links) == 2 and case.worker_links[1].wage_claim is not None
     assert link.role == "successor"
     with pytest.raises(service.CaseError):
-        service.add_worker(case, service.WorkerInput(name="x", existing_id=case.workers[0].id))
+        first = case.workers[0]
+        service.add_worker(case, service.WorkerInput(name=first.name, existing_id=first.id))
+
+
+def test_an_existing_record_must_be_one_the_duplicate_check_offers(make):
+    """Another case's worker or employer, chosen by id without its name: nothing is linked."""
+    from casework.refusals import Refused
+
+    user = make.user("intake")
+    worker, employer = make.worker(name="Ana Example"), make.employer(business_name="Far LLC")
+    make.case(workers=[worker], employers=[employer], assigned_to=make.user("advocate"))
+    for data, field in (
+        (intake(workers=[service.WorkerInput(name="Bo", existing_id=worker.id)]), "name"),
+        (
+            intake(employers=[service.EmployerInput(business_name="Z", existing_id=employer.id)]),
+            "business_name",
+        ),
+    ):
+        with pytest.raises(Refused) as refused:
+            service.open_case(data, user)
+        assert (refused.value.field, refused.value.code) == (field, "match_not_offered")
 
 
 def test_duplicate_check_finds_accented_name(make):

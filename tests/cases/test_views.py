@@ -114,8 +114,9 @@ def test_duplicate_check_offers_existing_worker(make, login_as):
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert "María José Núñez" in html and "CW-2025-00007" in html
-    assert f'value="{existing.id}"' in html
+    assert "María José Núñez" in html and f'value="{existing.id}"' in html
+    # The case is not the intake worker's to open: it is counted, not named.
+    assert "1 open case you may not open" in html and "CW-2025-00007" not in html
     assert cases_count() == before
     # Staff choose the existing record: no twin is created.
     workers_before = db.session.scalar(select(func.count()).select_from(Worker))

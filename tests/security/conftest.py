@@ -15,7 +15,14 @@ from sqlalchemy import select
 
 from casework.evidence.service import Limits, add_attachment
 from casework.extensions import db
-from casework.models import Deadline, EnforcementAction, JudgmentShare, Letter
+from casework.models import (
+    Deadline,
+    Disbursement,
+    EnforcementAction,
+    JudgmentShare,
+    Letter,
+    Payment,
+)
 
 
 def _fresh_globals(sender, **extra) -> None:
@@ -66,7 +73,26 @@ class Seed:
     attachment: object = None
     note: object = None
     deadline: object = None
+    payment: object = None
+    disbursement: object = None
     other: dict = field(default_factory=dict)  # the same kinds of objects on other_case
+
+    def other_secrets(self) -> list[bytes]:
+        """What the other advocate's case holds that no page of this case may show."""
+        worker, employer = self.other["worker"], self.other["employer"]
+        return [
+            worker.name.encode(),
+            worker.phone.encode(),
+            self.other_case.narrative.encode(),
+            self.other_case.reference.encode(),
+            employer.owner_names.encode(),
+            employer.business_name.encode(),
+            OTHER_MARKS["note"].encode(),
+            OTHER_MARKS["docket"].encode(),
+            OTHER_MARKS["attachment"].strip(),
+            b"1,234.57",
+            b"432.10",
+        ]
 
     def url_values(self) -> dict[str, str]:
         return {
@@ -97,12 +123,29 @@ def sign_in(client, user) -> None:
             session["_seen"] = now
 
 
-def _furnish(client, make, case, supervisor) -> dict:
+#: What the seeded case's objects hold, and what the other advocate's case's hold instead.
+MAIN_MARKS = {
+    "note": "Called the worker back.",
+    "docket": "Index No. 000000/2025",
+    "payment": "1000.00",
+    "disbursement": "500.00",
+    "attachment": b"Text from the employer: pay comes Friday.\n",
+}
+OTHER_MARKS = {
+    "note": "Other advocate's note: the owner offered cash.",
+    "docket": "Index No. 987654/2025",
+    "payment": "1234.57",
+    "disbursement": "432.10",
+    "attachment": b"Receipt from the other advocate's worker.\n",
+}
+
+
+def _furnish(client, make, case, supervisor, marks=MAIN_MARKS) -> dict:
     """Give a case a judgment, a payment, a plan, an enforcement action, a disbursement,
     a letter, a note and a deadline, through the same pages staff use."""
     make.period(case.worker_links[0].wage_claim)
-    note = make.note(case, author=supervisor)
-    judgment = make.judgment(case)
+    note = make.note(case, body=marks["note"], author=supervisor)
+    judgment = make.judgment(case, docket_number=marks["docket"])
     db.session.add(
         JudgmentShare(
             judgment_id=judgment.id,
@@ -119,7 +162,7 @@ def _furnish(client, make, case, supervisor) -> dict:
             f"{base}/payments/new",
             {
                 "rows-0-received_on": (today - timedelta(days=30)).isoformat(),
-                "rows-0-amount": "1000.00",
+                "rows-0-amount": marks["payment"],
                 "rows-0-method": "check",
                 "rows-0-source": "employer",
             },
@@ -137,7 +180,7 @@ def _furnish(client, make, case, supervisor) -> dict:
             {
                 "worker_id": str(case.worker_links[0].worker_id),
                 "paid_on": today.isoformat(),
-                "amount": "500.00",
+                "amount": marks["disbursement"],
                 "method": "check",
             },
         ),
@@ -168,13 +211,19 @@ def _furnish(client, make, case, supervisor) -> dict:
     attachment = add_attachment(
         case,
         supervisor,
-        data=b"Text from the employer: pay comes Friday.\n",
+        data=marks["attachment"],
         file_name="messages.txt",
         description=None,
         about="case",
         limits=Limits(max_bytes=1024 * 1024, max_files=10),
     )
+    payment = db.session.scalars(select(Payment).where(Payment.judgment_id == judgment.id)).one()
+    disbursement = db.session.scalars(
+        select(Disbursement).where(Disbursement.judgment_id == judgment.id)
+    ).one()
     return {
+        "payment": payment,
+        "disbursement": disbursement,
         "attachment": attachment,
         "note": note,
         "judgment": judgment,
@@ -201,9 +250,14 @@ def seed(client, make) -> Seed:
         opened_by=users["intake"],
         status="open",
     )
-    other_case = make.case(assigned_to=other_advocate, opened_by=users["intake"], status="open")
+    other_case = make.case(
+        assigned_to=other_advocate,
+        opened_by=users["intake"],
+        status="open",
+        narrative="Another advocate's case: the foreman kept the tips.",
+    )
     furnished = _furnish(client, make, case, users["supervisor"])
-    other = _furnish(client, make, other_case, users["supervisor"])
+    other = _furnish(client, make, other_case, users["supervisor"], OTHER_MARKS)
     other.update(
         worker=other_case.worker_links[0].worker,
         case_worker=other_case.worker_links[0],

@@ -228,6 +228,12 @@ def test_the_matrix(app, client, seed):
         for endpoint, body in bodies[role]:
             for secret in secrets:
                 assert secret not in body, (role, endpoint, secret)
+    # Nor does staff not on another advocate's case see anything of it, not even its
+    # reference: its worker, employer, note, judgment, payment, disbursement, attachment.
+    for role in ("intake", "advocate_on", "advocate_off"):
+        for endpoint, body in bodies[role]:
+            for secret in seed.other_secrets():
+                assert secret not in body, (role, endpoint, secret)
     covered = sum(len(methods(rule)) for rule in rules(app))
     print(
         f"\nauthorization matrix: {len(rules(app))} rules, {covered} route-methods x "
