@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import http
 
 import flask
 from flask import jsonify, render_template
 
 from casework.api.blueprint import bp
+from casework.api.problems import MEDIA_TYPE
 
 #: Answers every operation may give besides its own, by status (component names).
 COMMON_RESPONSES = {
@@ -26,6 +28,15 @@ def description() -> dict:
 
     spec = copy.deepcopy(api.spec.to_dict())
     spec["servers"] = [{"url": "/"}]
+    components = spec.setdefault("components", {}).setdefault("responses", {})
+    for status, name in {**COMMON_RESPONSES, **WRITE_RESPONSES}.items():
+        components.setdefault(
+            name,
+            {
+                "description": http.HTTPStatus(int(status)).phrase,
+                "content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            },
+        )
     for path, item in spec.get("paths", {}).items():
         for method in METHODS:
             operation = item.get(method)
