@@ -31,6 +31,7 @@ def bearer(token: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def role_tokens(seed, token_for) -> dict[str, str]:
+def role_tokens(request, token_for) -> dict[str, str]:
     """A read-write token for each role of the seed."""
-    return {role: token_for(seed.users[role]) for role in TOKEN_ROLES}
+    users = request.getfixturevalue("seed").users
+    return {role: token_for(users[role]) for role in TOKEN_ROLES}
