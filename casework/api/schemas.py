@@ -26,13 +26,18 @@ class Money(fields.Decimal):
         metadata = {"pattern": MONEY_PATTERN, "example": "1234.50", **kwargs.pop("metadata", {})}
         super().__init__(places=2, as_string=True, allow_nan=False, metadata=metadata, **kwargs)
 
-    def _validated(self, value):
+    def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, float | int) and not isinstance(value, bool):
             raise self.make_error("invalid")  # a string, so that no cent is lost to a float
-        number = super()._validated(value)
-        if number is not None and number != number.quantize(Decimal("0.01")):
-            raise ma.ValidationError("Use at most two decimals (cents).")
-        return number
+        if isinstance(value, str):
+            try:
+                exact = Decimal(value.strip())
+                whole_cents = not exact.is_finite() or exact == exact.quantize(Decimal("0.01"))
+            except ArithmeticError:  # not a number, or too many digits to hold
+                raise self.make_error("invalid") from None
+            if not whole_cents:
+                raise ma.ValidationError("Use at most two decimals (cents).")
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class Text(fields.String):
