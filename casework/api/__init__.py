@@ -11,6 +11,7 @@ import http
 from flask import Flask
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
+from limits import parse
 
 from casework.api import problems
 from casework.api.schemas import Money, Problem
@@ -51,6 +52,12 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("API_VERSION", "1")
     app.config.setdefault("OPENAPI_VERSION", "3.1.0")
     app.config.setdefault("CASEWORK_API_RATE_LIMIT", "120/minute")
+    try:
+        parse(app.config["CASEWORK_API_RATE_LIMIT"])
+    except ValueError:
+        raise SystemExit(
+            "Casework will not start:\n  - CASEWORK_API_RATE_LIMIT is not a rate such as 120/minute"
+        ) from None
     app.session_interface = ApiSessionInterface()
     api.init_app(
         app,

@@ -3,7 +3,10 @@ and the API never sets a cookie."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
+
+from casework import create_app
 
 from casework.extensions import db
 from casework.models import Note
@@ -66,3 +69,8 @@ def test_unknown_addresses_and_methods_answer_problems(client, seed, token_for):
     assert missing.status_code == 404 and missing.mimetype == "application/problem+json"
     wrong = client.delete(f"/api/v1/cases/{seed.case.id}", headers=bearer(token))
     assert wrong.status_code == 405 and wrong.mimetype == "application/problem+json"
+
+
+def test_a_rate_limit_that_is_not_a_rate_stops_the_start():
+    with pytest.raises(SystemExit, match="CASEWORK_API_RATE_LIMIT"):
+        create_app("testing", SQLALCHEMY_DATABASE_URI="sqlite://", CASEWORK_API_RATE_LIMIT="lots")
