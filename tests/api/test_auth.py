@@ -7,7 +7,6 @@ import pytest
 from sqlalchemy import func, select
 
 from casework import create_app
-
 from casework.extensions import db
 from casework.models import Note
 from tests.api.conftest import bearer
