@@ -60,6 +60,8 @@ class Config:
     # Login throttling: counters live in the database every process shares by default
     # (casework+db://), or in Redis (redis://host:6379); memory:// counts per process.
     RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "casework+db://")
+    # Requests per API token, in a moving window (docs/api.md).
+    CASEWORK_API_RATE_LIMIT = env("API_RATE_LIMIT", "120/minute")
     RATELIMIT_HEADERS_ENABLED = False
     CASEWORK_LOGIN_FAILURES = env_int("LOGIN_FAILURES", 5)
     CASEWORK_ADDRESS_FAILURES = env_int("ADDRESS_FAILURES", 50)

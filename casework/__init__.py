@@ -74,6 +74,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from casework.admin.audit_views import bp as audit_bp
     from casework.admin.retention_views import bp as retention_bp
     from casework.admin.views import bp as admin_bp
+    from casework.api.token_views import bp as api_tokens_bp
     from casework.auth.views import bp as auth_bp
     from casework.calendar.views import bp as calendar_bp
     from casework.cases.calculator_views import bp as calculator_bp
@@ -97,8 +98,13 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         retention_bp,
         calendar_bp,
         timekeeping_bp,
+        api_tokens_bp,
     ):
         app.register_blueprint(blueprint)
+
+    from casework import api
+
+    api.init_app(app)
 
     from casework import errors
 

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from casework.api import problems
 from casework.models.text_guard import StatusRefused
 from casework.security import apply_headers
 
@@ -65,6 +66,8 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if problems.is_api_request():  # no route under /api/: a problem, not a page
+            return problems.from_http_exception(error)
         messages = {
             400: (_("Bad request"), _("The request could not be understood.")),
             403: (_("Not allowed"), _("Your role does not allow this page.")),
@@ -86,6 +89,8 @@ def init_app(app: Flask) -> None:
     def unexpected(error: Exception):
         if isinstance(error, HTTPException):
             return http_error(error)
+        if problems.is_api_request():
+            return problems.from_exception(error)
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
         return _page(
             500,

@@ -6,6 +6,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 ACTION_LABELS = {
+    "api_token.create": _l("Created an API token"),
+    "api_token.revoke": _l("Revoked an API token"),
     "auth.failure": _l("Sign-in failed"),
     "auth.login": _l("Signed in"),
     "calendar.off": _l("Turned off a calendar feed"),

@@ -1,5 +1,6 @@
 """Every model, imported here so that Alembic and the app see the whole schema."""
 
+from casework.models.api_token import ApiToken
 from casework.models.audit import AuditEvent, AuditHead
 from casework.models.base import Base, utcnow
 from casework.models.calendar import CalendarFeed
@@ -34,6 +35,7 @@ from casework.models.user import User
 
 __all__ = [
     "EXEMPT",
+    "ApiToken",
     "Attachment",
     "AuditEvent",
     "AuditHead",

@@ -13,6 +13,7 @@ import pytest
 from flask import g, request_started
 from sqlalchemy import select
 
+from casework.api import tokens
 from casework.evidence.service import Limits, add_attachment
 from casework.extensions import db
 from casework.models import (
@@ -75,6 +76,7 @@ class Seed:
     deadline: object = None
     payment: object = None
     disbursement: object = None
+    token: object = None  # an API token of advocate_on (the row)
     other: dict = field(default_factory=dict)  # the same kinds of objects on other_case
 
     def other_secrets(self) -> list[bytes]:
@@ -106,6 +108,7 @@ class Seed:
             "letter_id": str(self.letter.id),
             "attachment_id": str(self.attachment.id),
             "user_id": str(self.users["advocate_off"].id),
+            "token_id": str(self.token.id),
             "filename": "css/casework.css",
             "token": "x" * 43,  # no feed has it
         }
@@ -263,8 +266,11 @@ def seed(client, make) -> Seed:
         case_worker=other_case.worker_links[0],
         employer=other_case.employers[0],
     )
+    token = tokens.create_token(users["advocate_on"], "mail house", ["read"], 30).row
+    db.session.commit()  # into the test's outer transaction: a view's rollback keeps it
     return Seed(
         users=users,
+        token=token,
         case=case,
         other_case=other_case,
         worker=worker,
