@@ -35,6 +35,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "retention.view": frozenset({"supervisor", "admin"}),
     "retention.shred": frozenset({"supervisor"}),
     "worker.shred": frozenset({"admin"}),
+    "worker.merge": frozenset({"supervisor"}),
 }
 
 #: Actions on one case; who may take them also depends on the case.

@@ -62,6 +62,13 @@ EVENTS: dict[str, Message] = {
         ),
         {"who": "text"},
     ),
+    "worker_merged": Message(
+        N_(
+            "%(who)s merged two records of the same worker: this case now uses one of them, "
+            "and the other was shredded"
+        ),
+        {"who": "text"},
+    ),
     "letter_generated": Message(N_("%(who)s generated a letter"), {"who": "text"}),
     "letter_approved": Message(N_("%(who)s approved a letter"), {"who": "text"}),
     "letter_returned": Message(N_("%(who)s returned a letter for changes"), {"who": "text"}),

@@ -53,6 +53,7 @@ ACTION_LABELS = {
     "user.totp_reset": _l("Reset two-step sign-in"),
     "wage_claim.calculate": _l("Calculated a wage claim"),
     "worker.edit": _l("Edited a worker"),
+    "worker.merge": _l("Merged two records of the same worker"),
     "worker.shred": _l("Shredded a worker's details"),
     "worker.view": _l("Viewed a worker's details"),
 }

@@ -186,6 +186,18 @@ def read_content(attachment: Attachment) -> bytes:
         raise FileUnreadable(str(attachment.id)) from None
 
 
+def move_to_worker(attachment: Attachment, worker_id: uuid.UUID) -> None:
+    """Make a file about one worker record about another (a merge): re-sealed with its key."""
+    data = read_content(attachment)
+    attachment.worker_id = worker_id
+    cipher = keystore().cipher(
+        db.session, attachment.key_kind, attachment.key_subject_id, create=True
+    )
+    attachment.content = cipher.encrypt_bytes(
+        data, table=TABLE, column=COLUMN, row_id=attachment.id
+    )
+
+
 def record_download(attachment: Attachment) -> None:
     audit.record("evidence.download", attachment, case_id=attachment.case_id)
 

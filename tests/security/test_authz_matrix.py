@@ -82,6 +82,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("auth.login_totp", "POST"): "302 302 302 302 302 302",
     ("auth.logout", "POST"): "302 302 302 302 302 302",
     ("auth.setup", "GET"): "404 404 404 404 404 404",
+    ("duplicates.merge_worker", "GET"): "302 403 403 403 200 403",
+    ("duplicates.merge_worker_post", "POST"): "302 403 403 403 422 403",
     ("timekeeping.case_time", "GET"): "302 404 200 404 200 403",
     ("timekeeping.record_time", "POST"): "302 404 422 404 422 403",
     ("timekeeping.report", "GET"): "302 403 403 403 200 403",
