@@ -9,7 +9,6 @@ from decimal import Decimal
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -57,7 +56,6 @@ ROW_FIELDS = (
     "missed_meal_days_per_week",
     "missed_rest_days_per_week",
 )
-CASE_PAGE_ENDPOINTS = ("cases.show", "cases.view", "cases.case", "cases.detail")
 
 
 @bp.context_processor
@@ -70,11 +68,8 @@ def _labels():
 
 
 def case_href(case: Case) -> str:
-    """The case page if the cases area has one, else the case list."""
-    for endpoint in CASE_PAGE_ENDPOINTS:
-        if endpoint in current_app.view_functions:
-            return url_for(endpoint, case_id=case.id)
-    return url_for("cases.index")
+    """The case page."""
+    return url_for("cases.show", case_id=case.id)
 
 
 def _wage_case(case_id) -> Case:

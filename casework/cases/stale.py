@@ -7,8 +7,9 @@ default). Activity is what the case timeline records (``Case.last_activity_at``)
 
 The caseload list filters by it, the dashboard counts it per advocate, and the
 navigation shows each user how many of their own cases are not moving. The
-navigation's count is kept per process for a short while (at most the dashboard's
-cache time) and forgotten after any write to cases or deadlines in the process.
+navigation's count is kept per process for a minute, and forgotten after any write to
+cases or deadlines in the process (another server process may show the old count for
+up to that minute).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from casework.models.base import utcnow
 from casework.models.case import Case
 
 DEFAULT_DAYS = 30
-#: The navigation's count is reused at most this long (and never longer than the dashboard's).
+#: The navigation's count is reused at most this long (seconds).
 COUNT_SECONDS = 60
 
 _counts: dict[tuple[uuid.UUID, int], tuple[float, int]] = {}
@@ -58,7 +59,7 @@ def count_for(user) -> int:
     if user.role not in ("advocate", "supervisor"):
         return 0
     within = days()
-    ttl = min(COUNT_SECONDS, int(current_app.config.get("CASEWORK_DASHBOARD_CACHE_SECONDS", 0)))
+    ttl = COUNT_SECONDS
     key = (user.id, within)
     now = time.monotonic()
     if ttl > 0:

@@ -64,19 +64,11 @@ def _period() -> tuple[PeriodForm, date, date]:
     return form, start, end
 
 
-def _endpoint(*names: str) -> str | None:
-    for name in names:
-        if name in current_app.view_functions:
-            return name
-    return None
-
-
 def case_url(case_id) -> str:
-    """The case page, whatever the cases area named it (built once per request)."""
+    """The case page (its address built once per request)."""
     pattern = g.get("dashboard_case_url")
     if pattern is None:
-        endpoint = _endpoint("cases.show", "cases.view", "cases.case", "cases.detail")
-        pattern = url_for(endpoint, case_id="CASEID") if endpoint else url_for("cases.index")
+        pattern = url_for("cases.show", case_id="CASEID")
         g.dashboard_case_url = pattern
     return pattern.replace("CASEID", str(case_id))
 
@@ -136,8 +128,6 @@ def index():
         [row.name for row in named],
         [row.open_cases for row in named],
     )
-    approve = _endpoint("letters.approve")
-    give_back = _endpoint("letters.return_letter", "letters.send_back", "letters.reject")
     return render_template(
         "dashboard/index.html",
         form=form,
@@ -153,8 +143,6 @@ def index():
         offenders=figures.offenders,
         references=figures.references,
         letters=letters,
-        approve_endpoint=approve,
-        return_endpoint=give_back,
         chart_cases=chart_cases,
         chart_money=chart_money,
         chart_load=chart_load,

@@ -7,7 +7,6 @@ from datetime import date
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     make_response,
     redirect,
@@ -17,7 +16,6 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.routing import BuildError
 from wtforms import SelectChoice
 
 from casework import authz
@@ -29,18 +27,10 @@ from casework.models.judgment import EnforcementAction
 
 bp = Blueprint("judgments", __name__)
 
-CASE_PAGE_ENDPOINTS = ("cases.show", "cases.case", "cases.view", "cases.detail")
-
 
 def case_href(case) -> str:
-    """The case page, wherever the cases area serves it; else the judgments page."""
-    for endpoint in CASE_PAGE_ENDPOINTS:
-        if endpoint in current_app.view_functions:
-            try:
-                return url_for(endpoint, case_id=case.id)
-            except BuildError:
-                continue
-    return url_for("judgments.index", case_id=case.id)
+    """The case page."""
+    return url_for("cases.show", case_id=case.id)
 
 
 def judgments_summary(case):
