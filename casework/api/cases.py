@@ -13,6 +13,7 @@ from casework.api import schemas as S
 from casework.api.blueprint import bp, refusal
 from casework.api.problems import ApiProblem
 from casework.cases import calculator, search, service
+from casework.cases.calculator_text import claim_message
 from casework.crypto.columns import Unreadable
 from casework.extensions import db
 
@@ -276,7 +277,7 @@ def breakdown(case_id):
                 "case_worker_id": item.case_worker.id,
                 "worker_id": item.case_worker.worker_id,
                 "computed": b is not None,
-                "problem": None if b is not None else str(item.error),
+                "problem": None if b is not None else claim_message(item.error),
                 "lines": [
                     {
                         "key": line.key,

@@ -291,3 +291,20 @@ def test_amounts_that_are_not_money_are_refused(client, seed, role_tokens, amoun
     )
     assert response.status_code == 422, amount
     assert response.json["field"] == "amount"
+
+
+def test_a_worker_without_work_periods_has_no_total_and_says_why(client, seed, role_tokens):
+    from casework.models import CaseWorker
+
+    case = seed.case
+    second = CaseWorker(case=case, worker=seed.other["worker"], position=1)
+    db.session.add(second)
+    db.session.commit()
+    data = client.get(
+        f"/api/v1/cases/{case.id}/breakdown", headers=bearer(role_tokens["supervisor"])
+    ).json
+    without = next(w for w in data["workers"] if w["case_worker_id"] == str(second.id))
+    assert without["computed"] is False and without["total"] is None
+    assert without["problem"]
+    computed = next(w for w in data["workers"] if w["computed"])
+    assert data["total"] == computed["total"]
