@@ -2,14 +2,22 @@
 
     python -m casework.privacy.evaluate CORPUS
 
-CORPUS is a TOML file or a folder of them. Each file holds ``[[sentence]]``
-tables with ``text`` and ``label`` ("refuse" or "pass"); a sentence's language
-is its ``language`` key, else the file's top-level ``language``, else a guess.
+CORPUS is a file or a folder of them, of two kinds:
+
+- ``<locale>.tsv``: one sentence a line, ``label<TAB>text``, label "refuse" or
+  "pass"; blank lines and lines starting with "#" are skipped; ``\\uXXXX`` in
+  the text stands for that character (for invisible ones). The sentences'
+  language is the file's name ("pt", "zh_Hant").
+- ``*.toml``: ``[[sentence]]`` tables with ``text`` and ``label``; a sentence's
+  language is its ``language`` key, else the file's top-level ``language``,
+  else a guess.
+
 Only counts are printed, never the sentences.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from collections import defaultdict
@@ -17,11 +25,29 @@ from pathlib import Path
 
 from casework.privacy.guard import find_status_disclosures, guess_language
 
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def read_tsv(file: Path) -> list[tuple[str, str]]:
+    """The (label, text) lines of a TSV corpus file."""
+    out: list[tuple[str, str]] = []
+    for number, line in enumerate(file.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, sep, text = line.partition("\t")
+        if not sep or label not in ("refuse", "pass"):
+            raise ValueError(f"{file.name}:{number}: expected 'refuse' or 'pass', a tab, the text")
+        out.append((label, _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)))
+    return out
+
 
 def _sentences(path: Path) -> list[tuple[str, str, str]]:
-    files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
-    out = []
+    files = sorted([*path.glob("*.toml"), *path.glob("*.tsv")]) if path.is_dir() else [path]
+    out: list[tuple[str, str, str]] = []
     for file in files:
+        if file.suffix == ".tsv":
+            out.extend((file.stem, label, text) for label, text in read_tsv(file))
+            continue
         data = tomllib.loads(file.read_text("utf-8"))
         for s in data.get("sentence", []):
             language = s.get("language") or data.get("language") or guess_language(s["text"])

@@ -4,7 +4,13 @@ The patterns live in patterns/, one data file per language, and are compiled
 once, at import. Every language's patterns run on every text: intake notes mix
 languages, so a Spanish locale must still catch "undocumented". The locale only
 decides which language wins when two match the same words, and which language
-a number or program name ("DACA", an A-number) is reported in.
+a number or program name ("DACA", an A-number) is reported in; without a
+locale, the text's own language is guessed from its script and common words.
+
+A language file may name its `keys`: stems without which none of its patterns
+can match. Its patterns then run only on windows of text around those stems,
+which keeps the guard linear in the length of the text whatever the number of
+languages (a long English note never runs the Bengali patterns).
 
 Each text is read twice: folded (lower case, accents removed, offsets kept) and
 normalised (normalize.deep: invisible characters, look-alike letters, digits
@@ -22,16 +28,11 @@ from pathlib import Path
 from casework.privacy.normalize import KeyTerms, deep, fold, fold_pattern
 
 PATTERNS_DIR = Path(__file__).with_name("patterns")
-LANGUAGES = ("en", "es")
+LANGUAGES = ("en", "es", "pt", "fr", "ht", "tl", "pl", "vi", "ru", "zh", "ko", "bn", "ar")
 
-_ES_WORDS = frozenset(
-    "el la los las que de del y en con por para su sus es un una le lo se al pero muy no "
-    "trabajo patron pago horas semana dijo tiene".split()
-)
-_EN_WORDS = frozenset(
-    "the and of to in he she his her is was with for not that they at on it a an "
-    "work boss paid hours week said has".split()
-)
+# Characters either side of a key stem that a pattern of its language may reach.
+WINDOW = 160
+_FLAGS = re.IGNORECASE | re.VERBOSE
 
 
 @dataclass(frozen=True)
@@ -59,40 +60,75 @@ class _Allow:
     clears: frozenset[str]
 
 
+@dataclass(frozen=True)
+class _Language:
+    """One pattern file: its rules, the contexts that clear them, and its key stems."""
+
+    code: str
+    rules: tuple[tuple[int, _Rule], ...]
+    allows: tuple[_Allow, ...]
+    keys: re.Pattern[str] | None  # None: the patterns run on the whole text
+    script: re.Pattern[str] | None  # letters of the language's own script, for guessing
+    common: frozenset[str]  # common words, for guessing
+
+
 def _compile(pattern: str, lists: dict[str, str]) -> re.Pattern[str]:
     for name, alternatives in lists.items():
         pattern = pattern.replace("{" + name + "}", alternatives)
-    return re.compile(fold_pattern(pattern), re.IGNORECASE | re.VERBOSE)
+    return re.compile(fold_pattern(pattern), _FLAGS)
 
 
-def _load(folder: Path) -> tuple[tuple[_Rule, ...], tuple[_Allow, ...], KeyTerms]:
+def _keys_pattern(keys: list[str], own_script: bool) -> str:
+    # Latin-script stems start a word; the \b lets the search skip the middle of words fast.
+    # Scripts written without spaces (Chinese) or with particles joined (Korean) match anywhere.
+    joined = "|".join(keys)
+    return joined if own_script else r"\b(?:" + joined + ")"
+
+
+def _load(folder: Path) -> tuple[tuple[_Language, ...], KeyTerms]:
     with (folder / "lists.toml").open("rb") as f:
         raw_lists = tomllib.load(f)
     lists = {name: "(?:" + "|".join(items) + ")" for name, items in raw_lists.items()}
-    rules: list[_Rule] = []
-    allows: list[_Allow] = []
+    languages: list[_Language] = []
     terms: set[str] = set()
     ordinary: set[str] = set()
+    order = 0
     for name in ("common", *LANGUAGES):
         path = folder / f"{name}.toml"
         if not path.exists():
             continue
         with path.open("rb") as f:
             data = tomllib.load(f)
-        language = data.get("language", "")
+        code = data.get("language", "")
+        rules = []
         for entry in data.get("refuse", []):
             regex = _compile(entry["pattern"], lists)
-            rules.append(_Rule(regex, entry["reason"], language, entry.get("tag", "")))
-        for entry in data.get("allow", []):
-            allows.append(_Allow(_compile(entry["pattern"], lists), frozenset(entry["clears"])))
+            rules.append((order, _Rule(regex, entry["reason"], code, entry.get("tag", ""))))
+            order += 1
+        allows = tuple(
+            _Allow(_compile(entry["pattern"], lists), frozenset(entry["clears"]))
+            for entry in data.get("allow", [])
+        )
+        keys = data.get("keys")
+        script = data.get("script")
+        languages.append(
+            _Language(
+                code,
+                tuple(rules),
+                allows,
+                _compile(_keys_pattern(keys, bool(script)), lists) if keys else None,
+                re.compile(script) if script else None,
+                frozenset(fold(data.get("common", "")).split()),
+            )
+        )
         fuzzy = data.get("fuzzy", {})
         terms.update(fold(t) for t in fuzzy.get("terms", []))
         ordinary.update(fold(t) for t in fuzzy.get("ordinary", []))
-    return tuple(rules), tuple(allows), KeyTerms(terms, ordinary)
+    return tuple(languages), KeyTerms(terms, ordinary)
 
 
-_RULES, _ALLOWS, _KEY_TERMS = _load(PATTERNS_DIR)
-REASON_KEYS = frozenset(rule.reason for rule in _RULES)
+_LANGUAGES, _KEY_TERMS = _load(PATTERNS_DIR)
+REASON_KEYS = frozenset(rule.reason for lang in _LANGUAGES for _, rule in lang.rules)
 
 
 def _primary_language(locale: str | None) -> str | None:
@@ -102,34 +138,82 @@ def _primary_language(locale: str | None) -> str | None:
     return language if language in LANGUAGES else None
 
 
+# The guess reads the start of a long text: enough for its language, cheap on 100,000 characters.
+GUESS_SAMPLE = 4000
+
+
 def guess_language(text: str) -> str:
-    """Guess whether text is mostly Spanish or English ("es" or "en") from common words."""
-    words = re.findall(r"[a-z]+", fold(text))
-    spanish = sum(word in _ES_WORDS for word in words)
-    english = sum(word in _EN_WORDS for word in words)
-    return "es" if spanish > english else "en"
+    """Guess the language of text: by its script, else by its common words ("en" if unsure)."""
+    folded = fold(text[:GUESS_SAMPLE])
+    latin = len(re.findall(r"[a-z]", folded))
+    best, best_count = "en", latin
+    for lang in _LANGUAGES:
+        if lang.script is not None:
+            count = len(lang.script.findall(folded))
+            if count > best_count:
+                best, best_count = lang.code, count
+    if best != "en":
+        return best
+    words = re.findall(r"[^\W\d_]+", folded)
+    best_count = 0
+    for lang in _LANGUAGES:
+        if lang.script is None and lang.common:
+            count = sum(word in lang.common for word in words)
+            if count > best_count:
+                best, best_count = lang.code, count
+    return best
+
+
+def _windows(keys: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Stretches of text around each key stem, widened to whitespace, merged."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in keys.finditer(text):
+        start, end = max(0, m.start() - WINDOW), min(n, m.end() + WINDOW)
+        if start:
+            space = text.rfind(" ", 0, start)
+            start = space + 1 if space >= 0 else 0
+        space = text.find(" ", end)
+        end = n if space < 0 else space
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _pieces(lang: _Language, text: str) -> list[tuple[int, str]]:
+    if lang.keys is None:
+        return [(0, text)]
+    return [(start, text[start:end]) for start, end in _windows(lang.keys, text)]
 
 
 def _candidates(folded: str, primary: str | None) -> list[tuple[int, int, int, int, _Rule]]:
+    pieces = [(lang, _pieces(lang, folded)) for lang in _LANGUAGES]
+    # A context of any language clears the tagged words of any language inside it.
     allowed = [
-        (m.start(), m.end(), allow.clears)
-        for allow in _ALLOWS
-        for m in allow.regex.finditer(folded)
+        (offset + m.start(), offset + m.end(), allow.clears)
+        for lang, lang_pieces in pieces
+        for offset, piece in lang_pieces
+        for allow in lang.allows
+        for m in allow.regex.finditer(piece)
     ]
     found: list[tuple[int, int, int, int, _Rule]] = []
-    for order, rule in enumerate(_RULES):
-        for m in rule.regex.finditer(folded):
-            start, end = m.start(), m.end()
-            if end == start:
-                continue
-            if rule.tag and any(
-                a_start <= start and end <= a_end and rule.tag in clears
-                for a_start, a_end, clears in allowed
-            ):
-                continue
-            # The locale's own language wins a tie over the same words.
-            rank = 0 if rule.language in ("", primary) else 1
-            found.append((start, end, rank, order, rule))
+    for lang, lang_pieces in pieces:
+        for offset, piece in lang_pieces:
+            for order, rule in lang.rules:
+                for m in rule.regex.finditer(piece):
+                    start, end = offset + m.start(), offset + m.end()
+                    if end == start:
+                        continue
+                    if rule.tag and any(
+                        a_start <= start and end <= a_end and rule.tag in clears
+                        for a_start, a_end, clears in allowed
+                    ):
+                        continue
+                    # The locale's own language wins a tie over the same words.
+                    rank = 0 if rule.language in ("", primary) else 1
+                    found.append((start, end, rank, order, rule))
     return found
 
 
@@ -137,7 +221,7 @@ def find_status_disclosures(text: str, locale: str | None = None) -> list[Findin
     """Return one Finding per disclosure of immigration status; empty if text may be stored."""
     if not text:
         return []
-    primary = _primary_language(locale)
+    primary = _primary_language(locale) or guess_language(text)
     candidates = _candidates(fold(text), primary)
     normal, origins = deep(text, _KEY_TERMS)
     if normal != fold(text):
@@ -149,14 +233,12 @@ def find_status_disclosures(text: str, locale: str | None = None) -> list[Findin
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2], c[3]))
     findings: list[Finding] = []
     covered_to = 0
-    fallback = None
     for start, end, _rank, _order, rule in candidates:
         if start < covered_to:
             continue
         language = rule.language
         if not language:
-            fallback = fallback or primary or guess_language(text)
-            language = fallback
+            language = primary
         findings.append(Finding(start, end, text[start:end], rule.reason, language))
         covered_to = end
     return findings

@@ -80,8 +80,14 @@ def fold(text: str) -> str:
 
 
 def fold_pattern(pattern: str) -> str:
-    """Fold the letters of a pattern the way text is folded, leaving its syntax alone."""
-    return "".join(c if c.isascii() else _fold_char(c) for c in pattern)
+    """Fold the letters of a pattern the way text is folded, leaving its syntax alone.
+
+    A Bengali letter with a nukta folds to its base letter when written as one
+    character (U+09DF) but keeps the nukta when written as two (U+09AF U+09BC),
+    so a nukta in a pattern is optional.
+    """
+    folded = "".join(c if c.isascii() else _fold_char(c) for c in pattern)
+    return folded.replace("\u09bc", "\u09bc?")
 
 
 @lru_cache(maxsize=4096)
