@@ -25,14 +25,13 @@ def _shot(page, name: str) -> None:
 
 @pytest.fixture
 def demo_server(live_server):
-    from casework.demo import seed
-    from casework.demo.staff import DEMO_PASSWORD
-    from casework.extensions import db
-
     from datetime import timedelta
 
     from sqlalchemy import select
 
+    from casework.demo import seed
+    from casework.demo.staff import DEMO_PASSWORD
+    from casework.extensions import db
     from casework.models.base import utcnow
     from casework.models.case import Case
     from casework.models.user import User
