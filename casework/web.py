@@ -57,11 +57,7 @@ def refusal_message(
 def show_refusal(
     form, refused: Refused, messages: Mapping[str, object], formats: Mapping[str, Callable] = {}
 ) -> None:
-    """Put the message next to its field on the form, or among the form's own errors.
-
-    A form without such a field shows it above the form (``form_errors``), or as a
-    flashed message when there is no form.
-    """
+    """Put the message next to its field on the form, or above the page when it has none."""
     message = refusal_message(refused, messages, formats)
     field = getattr(form, refused.field, None) if form is not None else None
     if field is not None and hasattr(field, "errors"):
@@ -69,7 +65,5 @@ def show_refusal(
             field.errors.append(message)
         else:
             field.errors = [*list(field.errors or []), message]
-    elif form is not None and isinstance(getattr(form, "form_errors", None), list):
-        form.form_errors.append(message)
     else:
         flash(message, "error")
