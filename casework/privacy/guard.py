@@ -182,6 +182,33 @@ def _windows(keys: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _changed_windows(folded: str, normal: str, origins: list[int]) -> list[tuple[int, int]]:
+    """Stretches of the normalised text around each character that differs from the folded."""
+    changed = [
+        i
+        for i, char in enumerate(normal)
+        if char != folded[origins[i]] or (i and origins[i] != origins[i - 1] + 1)
+    ]
+    if not changed and len(normal) == len(folded):
+        return []
+    if not changed:
+        changed = [len(normal) - 1] if normal else []
+    spans: list[tuple[int, int]] = []
+    n = len(normal)
+    for i in changed:
+        start, end = max(0, i - WINDOW), min(n, i + 1 + WINDOW)
+        if start:
+            space = normal.rfind(" ", 0, start)
+            start = space + 1 if space >= 0 else 0
+        space = normal.find(" ", end)
+        end = n if space < 0 else space
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def _pieces(lang: _Language, text: str) -> list[tuple[int, str]]:
     if lang.keys is None:
         return [(0, text)]
@@ -222,11 +249,15 @@ def find_status_disclosures(text: str, locale: str | None = None) -> list[Findin
     if not text:
         return []
     primary = _primary_language(locale) or guess_language(text)
-    candidates = _candidates(fold(text), primary)
+    folded = fold(text)
+    candidates = _candidates(folded, primary)
     normal, origins = deep(text, _KEY_TERMS)
-    if normal != fold(text):
-        for start, end, rank, order, rule in _candidates(normal, primary):
+    # The normalised reading is matched only around what normalising changed: elsewhere it
+    # is the folded reading again, already matched.
+    for offset, end_at in _changed_windows(folded, normal, origins):
+        for start, end, rank, order, rule in _candidates(normal[offset:end_at], primary):
             # Back to the input: from the first to the last character the match came from.
+            start, end = offset + start, offset + end
             candidates.append((origins[start], origins[end - 1] + 1, rank + 2, order, rule))
 
     # Earliest first, then longest, so "deportation order" beats "deportation".
