@@ -117,12 +117,14 @@ def _no_spaces(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
 
 
-def _para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Flowable:
+def _para(
+    text: str, style: ParagraphStyle, bullet: str | None = None, align: str | None = None
+) -> Flowable:
     """A paragraph of any script: reportlab's Paragraph, or ScriptParagraph where
     the text must be shaped (Bengali, Arabic) or set right to left."""
     cleaned = clean(text)
     if needs_layout(cleaned):
-        return ScriptParagraph(cleaned, style, bullet or "")
+        return ScriptParagraph(cleaned, style, bullet or "", align)
     if any(script_of(char) == "han" for char in cleaned):
         style = _no_spaces(style)
     bold = style.fontName == BOLD
@@ -230,7 +232,8 @@ def _table(block: Table, styles: Styles) -> list[Flowable]:
                 # in the cell's font and alignment set by the table style below.
                 row.append(text)
             else:
-                row.append(_para(text, _cell_style(styles, bold, right[i])))
+                side = "right" if right[i] else "left"
+                row.append(_para(text, _cell_style(styles, bold, right[i]), align=side))
         return row
 
     data: list[list[str | Flowable]] = []

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
@@ -43,13 +45,53 @@ def needs_layout(text: str) -> bool:
     return pdf_bidi.has_rtl(text) or any(is_shaped(font) for font, _ in runs(text))
 
 
+#: For each shaped font, the letters drawn by glyphs its cmap does not name (a lam-alef
+#: ligature, a Bengali conjunct): reportlab gives such glyphs private-use code points.
+_LIGATURES: dict[str, dict[int, str]] = {}
+_PRIVATE_USE = range(0xE000, 0xF900)
+
+
 @functools.lru_cache(maxsize=4096)
 def _shaped(text: str, font: str, size: float) -> tuple[object, float]:
     shaped = shapeStr(text, font, size)
     data = getattr(shaped, "__shapeData__", None)
     if data is None:
-        return text, stringWidth(text, font, size)
+        return text, float(stringWidth(text, font, size))
+    _remember_ligatures(font, text, shaped, data)
     return shaped, sum(d.x_advance for d in data) * size / 1000
+
+
+def _remember_ligatures(font: str, text: str, shaped: str, data: list[Any]) -> None:
+    """Note which letters each private-use glyph of a shaped run stands for."""
+    clusters = sorted({d.cluster for d in data})
+    ends = dict(zip(clusters, [*clusters[1:], len(text)], strict=True))
+    face = pdfmetrics.getFont(font).face.name
+    known = _LIGATURES.setdefault(face.decode() if isinstance(face, bytes) else str(face), {})
+    named: set[int] = set()
+    for char, datum in zip(shaped, data, strict=False):
+        if ord(char) in _PRIVATE_USE and char not in text and datum.cluster not in named:
+            known.setdefault(ord(char), text[datum.cluster : ends[datum.cluster]])
+            named.add(datum.cluster)
+
+
+_reportlab_to_unicode = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with each ligature glyph mapped to the letters it draws,
+    so that text copied or extracted from the letter is the text that was written."""
+    cmap = _reportlab_to_unicode(fontname, subset)
+    known = _LIGATURES.get(fontname.split("+", 1)[-1])
+    if not known:
+        return str(cmap)
+    for code, value in enumerate(subset):
+        if value in known:
+            letters = known[value].encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{code:02X}> <{value:04X}>", f"<{code:02X}> <{letters}>")
+    return str(cmap)
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def _piece(font: str, text: str, size: float, rtl_level: bool, logical: int) -> Piece:
@@ -150,14 +192,16 @@ class ScriptParagraph(Flowable):
     """
 
     def __init__(
-        self, text: str, style: ParagraphStyle, bullet: str = "", align_right: bool = False
+        self, text: str, style: ParagraphStyle, bullet: str = "", align: str | None = None
     ):
         super().__init__()
         self.text = text
         self.style = style
         self.bullet = bullet
         self.rtl = pdf_bidi.is_rtl_text(text)
-        self.align_right = align_right or self.rtl or style.alignment == TA_RIGHT
+        # A table cell says which side its column is aligned to; other text follows its script.
+        self.align = align
+        self.align_right = align == "right" if align else self.rtl or style.alignment == TA_RIGHT
         self.bold = style.fontName.endswith("-Bold")
         self.keepWithNext = getattr(style, "keepWithNext", 0)
         self.lines: list[tuple[str, list[Piece]]] = []
@@ -205,8 +249,8 @@ class ScriptParagraph(Flowable):
         fits = int(availHeight // float(self.style.leading))
         if fits <= 0 or fits >= len(self.lines):
             return []
-        head = ScriptParagraph("", self.style, self.bullet, self.align_right)
-        tail = ScriptParagraph("", self.style, "", self.align_right)
+        head = ScriptParagraph("", self.style, self.bullet, self.align)
+        tail = ScriptParagraph("", self.style, "", self.align)
         head.text = "\n".join(text for text, _ in self.lines[:fits])
         tail.text = "\n".join(text for text, _ in self.lines[fits:])
         head.rtl = tail.rtl = self.rtl
