@@ -31,6 +31,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "time.report": frozenset({"supervisor"}),
     "audit.view": frozenset({"supervisor", "admin"}),
     "users.manage": frozenset({"admin"}),
+    "languages.review": frozenset({"supervisor", "admin"}),
     "settings.manage": frozenset({"admin"}),
     "retention.view": frozenset({"supervisor", "admin"}),
     "retention.shred": frozenset({"supervisor"}),

@@ -110,6 +110,8 @@ class Seed:
             "user_id": str(self.users["advocate_off"].id),
             "token_id": str(self.token.id),
             "filename": "css/casework.css",
+            "lang": "ar",
+            "kind": "worker_case_opened",
             "token": "x" * 43,  # no feed has it
         }
 

@@ -150,6 +150,8 @@ MATRIX: dict[tuple[str, str], str] = {
     ("judgments.show", "GET"): "302 404 200 404 200 403",
     ("judgments.statement", "GET"): "302 404 200 404 200 403",
     ("judgments.worker_statement", "GET"): "302 404 200 404 200 403",
+    ("languages.index", "GET"): "302 403 403 403 200 200",
+    ("languages.sample", "GET"): "302 403 403 403 200 200",
     ("letters.approve", "POST"): "302 403 403 403 302 403",
     ("letters.generate", "GET"): "302 404 200 404 200 403",
     ("letters.generate", "POST"): "302 404 422 404 422 403",
