@@ -29,9 +29,13 @@ $(VENV)/.installed: requirements.lock | $(BIN)/activate
 
 setup: $(VENV)/.installed translations-compile db-upgrade ## Create the virtualenv, install pinned dependencies, compile translations, migrate
 
-run: setup ## Set up everything and serve Casework on 127.0.0.1:5000
+run: setup ## Set up everything and serve Casework on 127.0.0.1:5000, with the job consumer beside it
 	@$(FLASK) casework setup-url --base http://$(HOST):$(PORT)
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
+	@# The job consumer runs beside gunicorn and stops with it (Ctrl-C, or gunicorn exiting).
+	@$(FLASK) casework jobs consume & consumer=$$!; \
+	 trap 'kill $$consumer 2>/dev/null; wait $$consumer 2>/dev/null' EXIT; \
+	 trap 'exit 130' INT TERM; \
+	 $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
 
 test: setup translations-check ## Set up everything and run the whole test suite (SQLite, then PostgreSQL if configured)
 	$(PYTEST) -q -p no:cacheprovider -n $(TEST_WORKERS) tests

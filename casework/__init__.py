@@ -123,6 +123,10 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     # The audit chain's anchor in the server log once a day, to check a later chain against.
     app.before_request(lambda: audit.log_anchor_daily(app))
 
+    from casework.jobs import runner, tasks  # noqa: F401 - tasks register on the queue
+
+    runner.init_app(app)
+
     from casework.cli import casework_cli
 
     app.cli.add_command(casework_cli)

@@ -26,6 +26,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "deadline.list": frozenset({"intake", "advocate", "supervisor"}),
     "letter.approve": frozenset({"supervisor"}),
     "letter.mail_day": frozenset({"supervisor"}),
+    # Start a bulk letter run from the caseload (each case is still checked on its own).
+    "letter.bulk": frozenset({"advocate", "supervisor"}),
     "dashboard.view": frozenset({"supervisor"}),
     "export.cases": frozenset({"supervisor"}),
     "time.report": frozenset({"supervisor"}),

@@ -18,7 +18,7 @@ from casework.extensions import db
 casework_cli = AppGroup("casework", help="Casework administration commands.")
 
 #: Areas that may add commands of their own in a `commands.py` with `register(group)`.
-AREAS = ("cases", "judgments", "letters", "dashboard", "admin", "bench", "ops", "scale")
+AREAS = ("cases", "judgments", "letters", "dashboard", "admin", "bench", "ops", "scale", "jobs")
 
 
 @casework_cli.command("create-user")

@@ -114,6 +114,12 @@ def _advocates():
     )
 
 
+def _bulk_form():
+    from casework.letters.forms import bulk_form
+
+    return bulk_form()
+
+
 @bp.get("/")
 @authz.requires("case.list")
 def index():
@@ -159,6 +165,7 @@ def index():
         result=result,
         query=query,
         filters=filters,
+        bulk_form=_bulk_form() if authz.can("letter.bulk") else None,
         search_form=search_form,
         searched=searched and any(terms.values()),
         args=args,
