@@ -56,6 +56,9 @@ ROW_FIELDS = (
     "live_in",
     "missed_meal_days_per_week",
     "missed_rest_days_per_week",
+    "tipped",
+    "tips_per_week",
+    "untipped_days_per_week",
 )
 CASE_PAGE_ENDPOINTS = ("cases.show", "cases.view", "cases.case", "cases.detail")
 
@@ -138,6 +141,9 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
                 live_in=bool(p.live_in.data),
                 missed_meal_days_per_week=p.missed_meal_days_per_week.data or 0,
                 missed_rest_days_per_week=p.missed_rest_days_per_week.data or 0,
+                tipped=bool(p.tipped.data),
+                tips_per_week=p.tips_per_week.data if p.tipped.data else None,
+                untipped_days_per_week=(p.untipped_days_per_week.data or 0) if p.tipped.data else 0,
             )
         )
     return calculator.ClaimFacts(
@@ -150,6 +156,9 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
         willful=bool(form.willful.data),
         hospitality=bool(form.hospitality.data),
         final_pay_days_late=form.final_pay_days_late.data or 0,
+        tip_credit_notice_given=(
+            GIVEN_VALUES.get(form.tip_credit_notice_given.data) if form.any_tipped else None
+        ),
     )
 
 
@@ -177,6 +186,11 @@ def _form_for(claim, case: Case) -> WageClaimForm:
             "willful": bool(claim.willful),
             "hospitality": bool(claim.hospitality),
             "final_pay_days_late": claim.final_pay_days_late,
+            "tip_credit_notice_given": (
+                _given(claim.tip_credit_notice_given)
+                if any(p.tipped for p in claim.periods)
+                else None
+            ),
             "periods": [{name: getattr(p, name) for name in ROW_FIELDS} for p in claim.periods],
         }
     else:
@@ -235,6 +249,7 @@ def wage_claim(case_id, case_worker_id):
             form.periods.append_entry()
         return _render_form(case, link, form, general_errors)
     form = WageClaimForm()
+    form.asks_tip_notice = case.jurisdiction.split("-")[0] != "CA"
     if "add_period" in formdata:
         if len(form.periods.entries) < MAX_PERIODS:
             form.periods.append_entry()
