@@ -76,6 +76,8 @@ def claim_from_model(wage_claim: WageClaim, *, region: str, as_of: date) -> wage
         final_pay_days_late=int(wage_claim.final_pay_days_late or 0),
         hospitality=bool(wage_claim.hospitality),
         tip_credit_notice_given=wage_claim.tip_credit_notice_given,
+        work_city=wage_claim.work_city,
+        wage_industry=wage_claim.wage_industry,
     )
 
 
@@ -219,6 +221,8 @@ class ClaimFacts:
     hospitality: bool = False
     final_pay_days_late: int = 0
     tip_credit_notice_given: bool | None = None  # None: not known, or no tipped work
+    work_city: str | None = None  # a city with its own minimum wage (law.local_rates)
+    wage_industry: str | None = None  # an industry with its own minimum wage
 
 
 #: The claim-level facts, named alike on ClaimFacts, WageClaim and the law's Claim.
@@ -232,6 +236,8 @@ CLAIM_FIELDS = (
     "hospitality",
     "final_pay_days_late",
     "tip_credit_notice_given",
+    "work_city",
+    "wage_industry",
 )
 
 

@@ -16,10 +16,14 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectChoice,
+    SelectField,
 )
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from casework.forms import MoneyField, TypedDecimalField
+from casework.law.local_rates import cities_for, industries_for
+
+NONE_CHOICE = ""
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 GIVEN = [
@@ -214,6 +218,18 @@ class WageClaimForm(FlaskForm):
             "If not known, the result shows what a missing notice could add."
         ),
     )
+    work_city = SelectField(
+        _l("City or county where the work was done"),
+        default=NONE_CHOICE,
+        validate_choice=True,
+        description=_l("Some cities have a higher minimum wage than the state."),
+    )
+    wage_industry = SelectField(
+        _l("Industry with its own minimum wage"),
+        default=NONE_CHOICE,
+        validate_choice=True,
+        description=_l("The highest minimum wage that applies is used."),
+    )
     #: Whether a tipped period needs the notice answered (not in California, which
     #: allows no tip credit); the view sets it from the case.
     asks_tip_notice = True
@@ -259,3 +275,13 @@ class AsOfForm(Form):
     """The date the claim is computed as of (GET, so no CSRF token)."""
 
     as_of = DateField(_l("Compute as of"), validators=[Optional()])
+
+
+def set_local_choices(form: WageClaimForm, region: str) -> None:
+    """Offer the cities and industries with their own minimum wage in the case's state."""
+    form.work_city.choices = [SelectChoice(NONE_CHOICE, _("None of these"))] + [
+        SelectChoice(wage.code, _(wage.label)) for wage in cities_for(region)
+    ]
+    form.wage_industry.choices = [SelectChoice(NONE_CHOICE, _("None of these"))] + [
+        SelectChoice(wage.code, _(wage.label)) for wage in industries_for(region)
+    ]

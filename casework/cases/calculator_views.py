@@ -29,6 +29,7 @@ from casework.cases.calculator_forms import (
     AsOfForm,
     PeriodForm,
     WageClaimForm,
+    set_local_choices,
 )
 from casework.cases.calculator_text import (
     CHOSEN_LABELS,
@@ -159,6 +160,8 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
         tip_credit_notice_given=(
             GIVEN_VALUES.get(form.tip_credit_notice_given.data) if form.any_tipped else None
         ),
+        work_city=form.work_city.data or None,
+        wage_industry=form.wage_industry.data or None,
     )
 
 
@@ -191,6 +194,8 @@ def _form_for(claim, case: Case) -> WageClaimForm:
                 if any(p.tipped for p in claim.periods)
                 else None
             ),
+            "work_city": claim.work_city or "",
+            "wage_industry": claim.wage_industry or "",
             "periods": [{name: getattr(p, name) for name in ROW_FIELDS} for p in claim.periods],
         }
     else:
@@ -212,7 +217,9 @@ def _form_for(claim, case: Case) -> WageClaimForm:
         if case.last_day_worked:
             first["end"] = case.last_day_worked
         data["periods"] = [first]
-    return WageClaimForm(formdata=None, data=data)
+    form = WageClaimForm(formdata=None, data=data)
+    set_local_choices(form, case.jurisdiction)
+    return form
 
 
 def _rows_without(formdata: MultiDict, remove: int) -> MultiDict:
@@ -245,10 +252,12 @@ def wage_claim(case_id, case_worker_id):
     remove = formdata.get("remove_period")
     if remove is not None and remove.isdigit():
         form = WageClaimForm(formdata=_rows_without(formdata, int(remove)))
+        set_local_choices(form, case.jurisdiction)
         if not form.periods.entries:
             form.periods.append_entry()
         return _render_form(case, link, form, general_errors)
     form = WageClaimForm()
+    set_local_choices(form, case.jurisdiction)
     form.asks_tip_notice = case.jurisdiction.split("-")[0] != "CA"
     if "add_period" in formdata:
         if len(form.periods.entries) < MAX_PERIODS:

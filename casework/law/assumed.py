@@ -47,10 +47,20 @@ def _tip_keys(claim: Claim, state: str, weeks: Sequence[WeekFacts]) -> list[str]
     return keys
 
 
+def _local_keys(claim: Claim, state: str) -> list[str]:
+    keys: list[str] = []
+    if claim.work_city or claim.wage_industry:
+        keys.append("local_minimum")
+    if claim.work_city and state == "CA":
+        keys.append("CA_city_ld")
+    return keys
+
+
 def assumptions(claim: Claim, state: str, weeks: Sequence[WeekFacts]) -> list[str]:
     """Return the sentences saying what the calculation assumed, each once."""
     found: list[str] = []
-    for key in _pay_keys(claim, state) + _tip_keys(claim, state, weeks):
+    keys = _pay_keys(claim, state) + _tip_keys(claim, state, weeks) + _local_keys(claim, state)
+    for key in keys:
         if ASSUMPTIONS[key] not in found:
             found.append(ASSUMPTIONS[key])
     return found

@@ -220,6 +220,14 @@ ASSUMPTIONS = {
         "California allows no tip credit: the full state minimum wage is owed in cash "
         "(Labor Code 351)."
     ),
+    "local_minimum": N_(
+        "Each day's minimum wage is the highest of the federal, state, city and industry "
+        "minimums for where and in which industry the work was done."
+    ),
+    "CA_city_ld": N_(
+        "California liquidated damages are counted on the state or statutory minimum wage "
+        "only, not on a city's (Labor Code 1194.2)."
+    ),
     "NY_tips_outside_hospitality": N_(
         "Outside restaurants and hotels no New York tip credit is applied (the Miscellaneous "
         "Industries order allowed one only until 2020-12-30)."

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from .errors import ClaimError
+from .local_rates import check_local
 from .money import to_decimal
 from .rates import REGIONS, federal_row
 
@@ -70,6 +71,8 @@ class Claim:
     (29 CFR 552.109(c)). `tip_credit_notice_given` says whether the employer
     told a tipped worker in writing about the tip credit: without that notice
     no credit is allowed; None (not known) allows it and names the question.
+    `work_city` and `wage_industry` name a city ordinance and an industry
+    whose minimum wage applies when higher (`casework.law.local_rates`).
     """
 
     periods: Sequence[Period]
@@ -86,6 +89,8 @@ class Claim:
     hospitality: bool = False
     third_party_employer: bool = False
     tip_credit_notice_given: bool | None = None
+    work_city: str | None = None  # a code of local_rates.CITIES
+    wage_industry: str | None = None  # a code of local_rates.INDUSTRIES
 
 
 @dataclass(frozen=True)
@@ -226,6 +231,14 @@ def validate(claim: Claim) -> None:
         raise ClaimError("region", f"must be one of {', '.join(REGIONS)}")
     if not claim.periods:
         raise ClaimError("periods", "at least one work period is needed")
+    try:
+        check_local(claim.region, claim.work_city, None)
+    except ValueError as exc:
+        raise ClaimError("work_city", "is not a place in this state") from exc
+    try:
+        check_local(claim.region, None, claim.wage_industry)
+    except ValueError as exc:
+        raise ClaimError("wage_industry", "is not an industry of this state") from exc
     for index, period in enumerate(claim.periods):
         _check_period(index, period, claim.as_of)
         if index and period.start <= claim.periods[index - 1].end:

@@ -24,12 +24,11 @@ The inputs and outputs live in `claim`, the citations and labels in
 `citations`; both are re-exported here.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from . import weekly
+from . import floors, weekly
 from .assumed import assumptions
 from .citations import CITATIONS, LABELS, QUESTION_LABELS, TIP_CITATIONS, citation_for
 from .claim import (
@@ -52,7 +51,7 @@ from .penalties import (
     ny_wage_statement_damages,
     waiting_time,
 )
-from .rates import RULESET_VERSION, federal_row, minimum_wage, state_of
+from .rates import RULESET_VERSION, state_of
 from .tips import week_credits
 
 __all__ = [
@@ -141,20 +140,6 @@ def _weeks_of(period: Period, third_party: bool) -> list[weekly.WeekFacts]:
     return result
 
 
-def _daily_mean(rate_on: Callable[[date], Decimal], start: date, end: date) -> Decimal:
-    """The mean of each calendar day's rate from start to end."""
-    days = (end - start).days + 1
-    return sum((rate_on(start + timedelta(days=i)) for i in range(days)), ZERO) / days
-
-
-def _federal_minimum(week: weekly.WeekFacts) -> Decimal:
-    return _daily_mean(lambda day: federal_row(day).rate, week.start, week.end)
-
-
-def _floor(claim: Claim, week: weekly.WeekFacts) -> Decimal:
-    return _daily_mean(lambda day: minimum_wage(claim.region, day), week.start, week.end)
-
-
 @dataclass
 class _Chosen:
     week: weekly.WeekFacts
@@ -166,9 +151,14 @@ def _state_result(
     claim: Claim, state: str, week: weekly.WeekFacts, credit: Decimal
 ) -> weekly.WeekResult:
     if state == "NY":
-        return weekly.new_york(week, _floor(claim, week), claim.hospitality, credit)
+        return weekly.new_york(week, floors.floor(claim, week), claim.hospitality, credit)
     if state == "CA":
-        return weekly.california(week, _floor(claim, week), claim.as_of)
+        return weekly.california(
+            week,
+            floors.floor(claim, week),
+            claim.as_of,
+            ld_minimum=floors.statutory_floor(claim, week),
+        )
     return weekly.NOTHING
 
 
@@ -220,13 +210,25 @@ def calculate(claim: Claim) -> Breakdown:
     details: list[WeekDetail] = []
     excluded: list[ExcludedWeek] = []
     lines = _Lines(state)
+    local, statutory = floors.local_citations(claim, weeks)
+    if local:
+        lines.also_cite["unpaid_wages_state"] = local
+        lines.also_cite["spread_of_hours"] = local
+    if statutory:
+        lines.also_cite["liquidated_damages_state"] = statutory
     for week in weeks:
         fed_credit, st_credit = week_credits(claim, state, week)
         if fed_credit > 0:
             lines.also_cite["unpaid_wages_federal"] = TIP_CITATIONS["US"]
-        if st_credit > 0:
-            lines.also_cite["unpaid_wages_state"] = TIP_CITATIONS[state]
-        fed = weekly.federal(week, _federal_minimum(week), fed_credit)
+        if st_credit > 0 and TIP_CITATIONS[state] not in lines.also_cite.get(
+            "unpaid_wages_state", ""
+        ):
+            lines.also_cite["unpaid_wages_state"] = "; ".join(
+                part
+                for part in (lines.also_cite.get("unpaid_wages_state"), TIP_CITATIONS[state])
+                if part
+            )
+        fed = weekly.federal(week, floors.federal_minimum(week), fed_credit)
         st = _state_result(claim, state, week, st_credit)
         options = []
         if state_from is not None and week.end >= state_from:
@@ -250,7 +252,7 @@ def calculate(claim: Claim) -> Breakdown:
                 end=week.end,
                 hours=week.hours,
                 paid=cents(week.paid),
-                minimum_wage=_floor(claim, week),
+                minimum_wage=floors.floor(claim, week),
                 owed_federal=fed.total,
                 owed_state=st.total,
                 chosen=label,
@@ -273,7 +275,7 @@ def calculate(claim: Claim) -> Breakdown:
         premium_weeks = [w for w in weeks if w.end >= state_from]
         lines.add(
             "meal_rest_premiums",
-            sum((weekly.ca_break_premiums(w, _floor(claim, w)) for w in premium_weeks), ZERO),
+            sum((weekly.ca_break_premiums(w, floors.floor(claim, w)) for w in premium_weeks), ZERO),
             weeks=len(premium_weeks),
         )
 
@@ -356,7 +358,7 @@ def _add_ca_statements(claim: Claim, lines: _Lines, weeks: list[weekly.WeekFacts
 
 
 def _add_waiting_time(claim: Claim, lines: _Lines, last: weekly.WeekFacts) -> None:
-    minimum = _floor(claim, last)
+    minimum = floors.floor(claim, last)
     at_minimum = daily_wage(minimum, last.hours_per_day)
     if last.agreed_rate is not None:
         day = daily_wage(max(last.agreed_rate, minimum), last.hours_per_day)

@@ -274,8 +274,14 @@ def ca_break_premiums(week: WeekFacts, minimum: Decimal) -> Decimal:
     return cents(rate * days)
 
 
-def california(week: WeekFacts, minimum: Decimal, as_of: date) -> WeekResult:
-    """CA: daily and weekly overtime, double time, LD on minimum wages, 10% from each payday."""
+def california(
+    week: WeekFacts, minimum: Decimal, as_of: date, ld_minimum: Decimal | None = None
+) -> WeekResult:
+    """CA: daily and weekly overtime, double time, LD on minimum wages, 10% from each payday.
+
+    `ld_minimum` is the minimum fixed by statute or wage order when a city's
+    ordinance sets `minimum` higher: liquidated damages follow it (LC 1194.2).
+    """
     overtime, double = california_hours(week)
     straight_hours = week.hours - overtime - double
     if week.agreed_rate is not None:
@@ -292,7 +298,8 @@ def california(week: WeekFacts, minimum: Decimal, as_of: date) -> WeekResult:
             covered=straight_hours,
         )
     wages = _shortfall(due.total, week.paid)
-    unpaid_minimum = cents(ca_unpaid_minimum(week, minimum, straight_hours))
+    ld_floor = minimum if ld_minimum is None else min(minimum, ld_minimum)
+    unpaid_minimum = cents(ca_unpaid_minimum(week, ld_floor, straight_hours))
     # LC 1194.2: LD equal to the unpaid minimum wages and the interest on them.
     liquidated = cents(unpaid_minimum + interest_from(unpaid_minimum, CA_INTEREST, week.end, as_of))
     interest = cents(interest_from(wages, CA_INTEREST, week.end, as_of))

@@ -165,3 +165,39 @@ def test_california_does_not_ask_about_the_tip_credit(make, login_as):
     assert client.post(url(case, link), data=claim_data(period)).status_code == 302
     page = client.get(url(case, link, "/result?as_of=2025-03-09")).get_data(as_text=True)
     assert "$180.00" in page and "Labor Code 351" in page
+
+
+def test_the_city_and_industry_asked_are_those_of_the_case_state(make, login_as):
+    advocate, ny_case, ny_link = setup(make, jurisdiction="NY-NYC")
+    client = login_as(advocate)
+    page = client.get(url(ny_case, ny_link)).get_data(as_text=True)
+    assert "Home care aide paid with Medicaid funds" in page
+    assert "City of Los Angeles" not in page and 'name="work_city"' not in page
+    case = make.case(assigned_to=advocate, jurisdiction="CA")
+    link = case.worker_links[0]
+    page = client.get(url(case, link)).get_data(as_text=True)
+    assert "City of Los Angeles" in page and "Home care aide" not in page
+    # Los Angeles, 2025-07-07..07-13 ($17.87 from 2025-07-01), 40 hours at $16.50:
+    # 40 x 1.37 = 54.80, citing the city's ordinance.
+    period = {
+        "start": "2025-07-07",
+        "end": "2025-07-13",
+        "hourly_rate": "16.50",
+        "pay_per_week": "",
+    }
+    data = claim_data(period, work_city="CA-LOS-ANGELES", wage_industry="")
+    assert client.post(url(case, link), data=data).status_code == 302
+    assert link.wage_claim.work_city == "CA-LOS-ANGELES"
+    assert link.wage_claim.wage_industry is None
+    page = client.get(url(case, link, "/result?as_of=2025-07-13")).get_data(as_text=True)
+    assert "$54.80" in page and "Los Angeles Municipal Code 187" in page
+    # A city of another state is refused next to its field; nothing changes.
+    bad = claim_data(period, work_city="NY-HOME-CARE")
+    response = client.post(url(case, link), data=bad)
+    assert response.status_code == 422
+    assert link.wage_claim.work_city == "CA-LOS-ANGELES"
+    # The stored city is selected again on the form.
+    page = client.get(url(case, link)).get_data(as_text=True)
+    assert re.search(
+        r'<option selected value="CA-LOS-ANGELES"|value="CA-LOS-ANGELES" selected', page
+    )
