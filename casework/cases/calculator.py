@@ -54,6 +54,9 @@ def period_from_model(row: WorkPeriod) -> wages.Period:
         missed_meal_days_per_week=int(row.missed_meal_days_per_week or 0),
         missed_rest_days_per_week=int(row.missed_rest_days_per_week or 0),
         hours_per_day=_opt(row.hours_per_day),
+        tipped=bool(row.tipped),
+        tips_per_week=_opt(row.tips_per_week),
+        untipped_days_per_week=int(row.untipped_days_per_week or 0),
     )
 
 
@@ -72,6 +75,9 @@ def claim_from_model(wage_claim: WageClaim, *, region: str, as_of: date) -> wage
         willful=bool(wage_claim.willful),
         final_pay_days_late=int(wage_claim.final_pay_days_late or 0),
         hospitality=bool(wage_claim.hospitality),
+        tip_credit_notice_given=wage_claim.tip_credit_notice_given,
+        work_city=wage_claim.work_city,
+        wage_industry=wage_claim.wage_industry,
     )
 
 
@@ -196,6 +202,9 @@ class PeriodFacts:
     live_in: bool = False
     missed_meal_days_per_week: int = 0
     missed_rest_days_per_week: int = 0
+    tipped: bool = False
+    tips_per_week: Decimal | None = None
+    untipped_days_per_week: int = 0
 
 
 @dataclass(frozen=True)
@@ -211,6 +220,9 @@ class ClaimFacts:
     willful: bool = False
     hospitality: bool = False
     final_pay_days_late: int = 0
+    tip_credit_notice_given: bool | None = None  # None: not known, or no tipped work
+    work_city: str | None = None  # a city with its own minimum wage (law.local_rates)
+    wage_industry: str | None = None  # an industry with its own minimum wage
 
 
 #: The claim-level facts, named alike on ClaimFacts, WageClaim and the law's Claim.
@@ -223,6 +235,9 @@ CLAIM_FIELDS = (
     "willful",
     "hospitality",
     "final_pay_days_late",
+    "tip_credit_notice_given",
+    "work_city",
+    "wage_industry",
 )
 
 

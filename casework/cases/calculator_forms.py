@@ -16,10 +16,14 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectChoice,
+    SelectField,
 )
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from casework.forms import MoneyField, TypedDecimalField
+from casework.law.local_rates import cities_for, industries_for
+
+NONE_CHOICE = ""
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 GIVEN = [
@@ -130,6 +134,21 @@ class PeriodForm(Form):
         default=0,
         description=_l("California: one paid 10-minute break for each 4 hours worked."),
     )
+    tipped = BooleanField(
+        _l("The worker got tips in this job (server, bartender, busser, runner)"),
+        description=_l("The employer may have counted tips towards the minimum wage."),
+    )
+    tips_per_week = MoneyField(
+        _l("Tips received in a usual week (optional)"),
+        validators=[Optional()],
+        description=_l("If left empty, the tips are taken to have been enough for the tip credit."),
+    )
+    untipped_days_per_week = WholeNumberField(
+        _l("Days a week with 2 hours or more of work without tips (cleaning, food prep)"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("On those days the employer may not count tips towards the minimum wage."),
+    )
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
@@ -187,6 +206,33 @@ class WageClaimForm(FlaskForm):
         description=_l("Extends the federal limitation period from 2 to 3 years."),
     )
     hospitality = BooleanField(_l("Restaurant or hotel job"))
+    tip_credit_notice_given = RadioField(
+        _l(
+            "Did the employer tell the worker in writing that tips would count towards "
+            "the minimum wage?"
+        ),
+        choices=GIVEN,
+        validators=[Optional()],
+        description=_l(
+            "Without that written notice the employer must pay the full minimum wage. "
+            "If not known, the result shows what a missing notice could add."
+        ),
+    )
+    work_city = SelectField(
+        _l("City or county where the work was done"),
+        default=NONE_CHOICE,
+        validate_choice=True,
+        description=_l("Some cities have a higher minimum wage than the state."),
+    )
+    wage_industry = SelectField(
+        _l("Industry with its own minimum wage"),
+        default=NONE_CHOICE,
+        validate_choice=True,
+        description=_l("The highest minimum wage that applies is used."),
+    )
+    #: Whether a tipped period needs the notice answered (not in California, which
+    #: allows no tip credit); the view sets it from the case.
+    asks_tip_notice = True
     final_pay_days_late = WholeNumberField(
         _l("Days the final pay was late"),
         validators=[Optional(), NumberRange(0, 3650, _l("Enter a number of days, 0 or more."))],
@@ -211,10 +257,31 @@ class WageClaimForm(FlaskForm):
                 )
                 ok = False
             previous = period.end.data
+        if self.asks_tip_notice and self.any_tipped and not self.tip_credit_notice_given.data:
+            self.tip_credit_notice_given.errors = [
+                *self.tip_credit_notice_given.errors,
+                _("Answer given, not given or not known."),
+            ]
+            ok = False
         return ok
+
+    @property
+    def any_tipped(self) -> bool:
+        """Whether any period is marked as tipped work."""
+        return any(entry.form.tipped.data for entry in self.periods)
 
 
 class AsOfForm(Form):
     """The date the claim is computed as of (GET, so no CSRF token)."""
 
     as_of = DateField(_l("Compute as of"), validators=[Optional()])
+
+
+def set_local_choices(form: WageClaimForm, region: str) -> None:
+    """Offer the cities and industries with their own minimum wage in the case's state."""
+    form.work_city.choices = [SelectChoice(NONE_CHOICE, _("None of these"))] + [
+        SelectChoice(wage.code, _(wage.label)) for wage in cities_for(region)
+    ]
+    form.wage_industry.choices = [SelectChoice(NONE_CHOICE, _("None of these"))] + [
+        SelectChoice(wage.code, _(wage.label)) for wage in industries_for(region)
+    ]

@@ -38,6 +38,8 @@ CLAIM_MESSAGES = {
     ),
     "at least one work period is needed": _l("Enter at least one work period."),
     "must be zero or more days": _l("Enter a number of days, 0 or more."),
+    "is not a place in this state": _l("Choose a city of the case's state."),
+    "is not an industry of this state": _l("Choose an industry of the case's state."),
 }
 #: Names of the inputs the law package lists under each breakdown line.
 INPUT_LABELS = {

@@ -143,6 +143,15 @@ CITATIONS: dict[str | tuple[str, str], str] = {
     ("prejudgment_interest", "CA"): "Cal. Civil Code 3289(b); Labor Code 218.6",
     ("interest_on_final_pay", "NY"): "CPLR 5001, 5004",
     ("interest_on_final_pay", "CA"): "Cal. Civil Code 3289(b); Labor Code 218.6",
+    ("tip_credit_notice", "NY"): "12 NYCRR 146-1.3, 146-2.2; 29 USC 203(m)(2)(A)",
+    ("tip_credit_notice", "CA"): "29 USC 203(m)(2)(A); 29 CFR 531.59(b)",
+    ("tip_credit_notice", "US"): "29 USC 203(m)(2)(A); 29 CFR 531.59(b)",
+}
+
+#: Added to a wage line's citation when a tip credit was applied to its weeks.
+TIP_CITATIONS = {
+    "US": "29 USC 203(m)(2)(A); 29 CFR 531.59, 531.60",
+    "NY": "12 NYCRR 146-1.3, 146-1.4",
 }
 
 LABELS = {
@@ -160,6 +169,11 @@ LABELS = {
     "waiting_time_penalty": N_("Waiting-time penalty for late final pay"),
     "prejudgment_interest": N_("Interest on unpaid wages"),
     "interest_on_final_pay": N_("Interest on unpaid final pay"),
+}
+
+#: Answers the breakdown may name as open questions without being a line of their own.
+QUESTION_LABELS = {
+    "tip_credit_notice": N_("Written notice of the tip credit"),
 }
 
 
@@ -184,6 +198,39 @@ ASSUMPTIONS = {
     "CA": N_(
         "In California the regular rate is 1/40 of the weekly pay, which covers only the "
         "hours that are not overtime, whatever was agreed (Labor Code 515(d))."
+    ),
+    "tip_credit": N_(
+        "Tips pay part of the minimum wage (the tip credit): the employer owes in cash at "
+        "least the minimum wage less the credit, and for overtime 1.5 times the minimum wage "
+        "less the credit (12 NYCRR 146-1.3, 146-1.4; 29 USC 203(m))."
+    ),
+    "tips_unknown": N_(
+        "The tips received were not entered: they are taken to have been at least the tip "
+        "credit for every hour."
+    ),
+    "tip_notice_unknown": N_(
+        "Whether the employer gave written notice of the tip credit is not known: the credit "
+        "is allowed, and the open questions show what no notice would add."
+    ),
+    "no_tip_notice": N_(
+        "The employer gave no written notice of the tip credit, so no credit is allowed: the "
+        "full minimum wage is owed in cash (12 NYCRR 146-1.3; 29 USC 203(m)(2)(A))."
+    ),
+    "CA_no_tip_credit": N_(
+        "California allows no tip credit: the full state minimum wage is owed in cash "
+        "(Labor Code 351)."
+    ),
+    "local_minimum": N_(
+        "Each day's minimum wage is the highest of the federal, state, city and industry "
+        "minimums for where and in which industry the work was done."
+    ),
+    "CA_city_ld": N_(
+        "California liquidated damages are counted on the state or statutory minimum wage "
+        "only, not on a city's (Labor Code 1194.2)."
+    ),
+    "NY_tips_outside_hospitality": N_(
+        "Outside restaurants and hotels no New York tip credit is applied (the Miscellaneous "
+        "Industries order allowed one only until 2020-12-30)."
     ),
 }
 

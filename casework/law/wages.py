@@ -24,13 +24,13 @@ The inputs and outputs live in `claim`, the citations and labels in
 `citations`; both are re-exported here.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from . import weekly
-from .citations import ASSUMPTIONS, CITATIONS, LABELS, citation_for
+from . import floors, weekly
+from .assumed import assumptions
+from .citations import CITATIONS, LABELS, QUESTION_LABELS, TIP_CITATIONS, citation_for
 from .claim import (
     Breakdown,
     Claim,
@@ -51,7 +51,8 @@ from .penalties import (
     ny_wage_statement_damages,
     waiting_time,
 )
-from .rates import RULESET_VERSION, federal_row, minimum_wage, state_of
+from .rates import RULESET_VERSION, state_of
+from .tips import week_credits
 
 __all__ = [
     "CITATIONS",
@@ -128,24 +129,15 @@ def _weeks_of(period: Period, third_party: bool) -> list[weekly.WeekFacts]:
                 third_party=third_party,
                 missed_meals=min(period.missed_meal_days_per_week, workdays),
                 missed_rests=min(period.missed_rest_days_per_week, workdays),
+                tipped=period.tipped,
+                tips=to_decimal(period.tips_per_week) * share
+                if period.tips_per_week is not None
+                else None,
+                untipped_days=min(period.untipped_days_per_week, workdays),
             )
         )
         start = end + timedelta(days=1)
     return result
-
-
-def _daily_mean(rate_on: Callable[[date], Decimal], start: date, end: date) -> Decimal:
-    """The mean of each calendar day's rate from start to end."""
-    days = (end - start).days + 1
-    return sum((rate_on(start + timedelta(days=i)) for i in range(days)), ZERO) / days
-
-
-def _federal_minimum(week: weekly.WeekFacts) -> Decimal:
-    return _daily_mean(lambda day: federal_row(day).rate, week.start, week.end)
-
-
-def _floor(claim: Claim, week: weekly.WeekFacts) -> Decimal:
-    return _daily_mean(lambda day: minimum_wage(claim.region, day), week.start, week.end)
 
 
 @dataclass
@@ -155,35 +147,23 @@ class _Chosen:
     result: weekly.WeekResult
 
 
-def _state_result(claim: Claim, state: str, week: weekly.WeekFacts) -> weekly.WeekResult:
+def _state_result(
+    claim: Claim, state: str, week: weekly.WeekFacts, credit: Decimal
+) -> weekly.WeekResult:
     if state == "NY":
-        return weekly.new_york(week, _floor(claim, week), claim.hospitality)
+        return weekly.new_york(week, floors.floor(claim, week), claim.hospitality, credit)
     if state == "CA":
-        return weekly.california(week, _floor(claim, week), claim.as_of)
+        return weekly.california(
+            week,
+            floors.floor(claim, week),
+            claim.as_of,
+            ld_minimum=floors.statutory_floor(claim, week),
+        )
     return weekly.NOTHING
 
 
 def _midpoint(first: date, last: date) -> date:
     return first + timedelta(days=(last - first).days // 2)
-
-
-def _assumptions(claim: Claim, state: str) -> list[str]:
-    found: list[str] = []
-    for period in claim.periods:
-        if period.pay_per_week is None:
-            continue
-        if period.fluctuating_workweek:
-            keys = ["fluctuating"]
-        else:
-            keys = ["salary_hours" if period.salary_hours is not None else "salary_40"]
-        if state == "NY" and claim.hospitality:
-            keys.append("NY_hospitality")
-        if state == "CA":
-            keys.append("CA")
-        for key in keys:
-            if ASSUMPTIONS[key] not in found:
-                found.append(ASSUMPTIONS[key])
-    return found
 
 
 # -- the calculation ----------------------------------------------------------
@@ -194,18 +174,23 @@ class _Lines:
         self.state = state
         self.lines: list[Line] = []
         self.questions: list[OpenQuestion] = []
+        self.also_cite: dict[str, str] = {}  # a rule that shaped a line, beside its citation
 
     def add(self, key: str, amount: Decimal, **inputs: object) -> None:
         amount = cents(amount)
         if amount <= 0:
             return
         text = {name: str(value) for name, value in inputs.items()}
-        self.lines.append(Line(key, LABELS[key], amount, citation_for(key, self.state), text))
+        citation = citation_for(key, self.state)
+        if key in self.also_cite:
+            citation = f"{citation}; {self.also_cite[key]}"
+        self.lines.append(Line(key, LABELS[key], amount, citation, text))
 
     def ask(self, key: str, would_add: Decimal) -> None:
         """Name an answer marked not known and what it would add."""
         citation = citation_for(key, self.state)
-        self.questions.append(OpenQuestion(key, LABELS[key], citation, cents(would_add)))
+        label = LABELS.get(key) or QUESTION_LABELS[key]
+        self.questions.append(OpenQuestion(key, label, citation, cents(would_add)))
 
     def total(self, keys: tuple[str, ...]) -> Decimal:
         return sum((line.amount for line in self.lines if line.key in keys), ZERO)
@@ -224,9 +209,27 @@ def calculate(claim: Claim) -> Breakdown:
     chosen: list[_Chosen] = []
     details: list[WeekDetail] = []
     excluded: list[ExcludedWeek] = []
+    lines = _Lines(state)
+    local, statutory = floors.local_citations(claim, weeks)
+    if local:
+        lines.also_cite["unpaid_wages_state"] = local
+        lines.also_cite["spread_of_hours"] = local
+    if statutory:
+        lines.also_cite["liquidated_damages_state"] = statutory
     for week in weeks:
-        fed = weekly.federal(week, _federal_minimum(week))
-        st = _state_result(claim, state, week)
+        fed_credit, st_credit = week_credits(claim, state, week)
+        if fed_credit > 0:
+            lines.also_cite["unpaid_wages_federal"] = TIP_CITATIONS["US"]
+        if st_credit > 0 and TIP_CITATIONS[state] not in lines.also_cite.get(
+            "unpaid_wages_state", ""
+        ):
+            lines.also_cite["unpaid_wages_state"] = "; ".join(
+                part
+                for part in (lines.also_cite.get("unpaid_wages_state"), TIP_CITATIONS[state])
+                if part
+            )
+        fed = weekly.federal(week, floors.federal_minimum(week), fed_credit)
+        st = _state_result(claim, state, week, st_credit)
         options = []
         if state_from is not None and week.end >= state_from:
             options.append(("state", st))
@@ -249,14 +252,13 @@ def calculate(claim: Claim) -> Breakdown:
                 end=week.end,
                 hours=week.hours,
                 paid=cents(week.paid),
-                minimum_wage=_floor(claim, week),
+                minimum_wage=floors.floor(claim, week),
                 owed_federal=fed.total,
                 owed_state=st.total,
                 chosen=label,
             )
         )
 
-    lines = _Lines(state)
     federal_weeks = [c for c in chosen if c.law == "federal"]
     state_weeks = [c for c in chosen if c.law == "state"]
     lines.add(
@@ -273,7 +275,7 @@ def calculate(claim: Claim) -> Breakdown:
         premium_weeks = [w for w in weeks if w.end >= state_from]
         lines.add(
             "meal_rest_premiums",
-            sum((weekly.ca_break_premiums(w, _floor(claim, w)) for w in premium_weeks), ZERO),
+            sum((weekly.ca_break_premiums(w, floors.floor(claim, w)) for w in premium_weeks), ZERO),
             weeks=len(premium_weeks),
         )
 
@@ -306,6 +308,13 @@ def calculate(claim: Claim) -> Breakdown:
         _add_waiting_time(claim, lines, weeks[-1])
     if state_from is not None:
         _add_interest(claim, lines, state, state_weeks, weeks, state_from, final_pay)
+    total = sum((line.amount for line in lines.lines), ZERO)
+    tipped_hourly = any(w.tipped and w.agreed_rate is not None for w in weeks)
+    if tipped_hourly and claim.tip_credit_notice_given is None:
+        # Not known: the credit is allowed; the question says what no notice would add.
+        without = calculate(replace(claim, tip_credit_notice_given=False))
+        if without.total > total:
+            lines.ask("tip_credit_notice", without.total - total)
 
     return Breakdown(
         lines=lines.lines,
@@ -313,11 +322,11 @@ def calculate(claim: Claim) -> Breakdown:
         liquidated_damages=lines.total(DAMAGES_KEYS),
         statutory_damages=lines.total(STATUTORY_KEYS),
         interest=lines.total(INTEREST_KEYS),
-        total=sum((line.amount for line in lines.lines), ZERO),
+        total=total,
         excluded_weeks=excluded,
         weeks=details,
         ruleset=RULESET_VERSION,
-        assumptions=_assumptions(claim, state),
+        assumptions=assumptions(claim, state, weeks),
         open_questions=lines.questions,
     )
 
@@ -349,7 +358,7 @@ def _add_ca_statements(claim: Claim, lines: _Lines, weeks: list[weekly.WeekFacts
 
 
 def _add_waiting_time(claim: Claim, lines: _Lines, last: weekly.WeekFacts) -> None:
-    minimum = _floor(claim, last)
+    minimum = floors.floor(claim, last)
     at_minimum = daily_wage(minimum, last.hours_per_day)
     if last.agreed_rate is not None:
         day = daily_wage(max(last.agreed_rate, minimum), last.hours_per_day)

@@ -55,6 +55,8 @@ EXEMPT: dict[str, str] = {
     "Case.case_type": "enum",
     "Case.status": "enum",
     "Case.jurisdiction": "region code",
+    "WageClaim.work_city": "city code from the law package",
+    "WageClaim.wage_industry": "industry code from the law package",
     "Case.outcome": "enum",
     "CaseEmployer.role": "enum",
     "CaseEvent.kind": "code",
