@@ -2,7 +2,7 @@
 the work location and industry that set a local or industry minimum wage.
 
 Revision ID: a8d4f2c6e1b7
-Revises: e3b5a0c2d8f1
+Revises: b8d2e6f4a1c9
 Create Date: 2026-12-03 15:00:00
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "a8d4f2c6e1b7"
-down_revision = "e3b5a0c2d8f1"
+down_revision = "b8d2e6f4a1c9"
 branch_labels = None
 depends_on = None
 
