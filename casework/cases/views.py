@@ -28,7 +28,7 @@ from casework.cases import forms as F
 from casework.cases import page as case_page_data
 from casework.cases import search, service, stale
 from casework.cases.workflow import WorkflowError, allowed_next, change_status
-from casework.crypto.columns import Unreadable
+from casework.crypto.columns import readable
 from casework.evidence import service as evidence_service
 from casework.extensions import db
 from casework.models.case import Case, CaseEmployer
@@ -88,11 +88,6 @@ def _uuid_or_none(value: str | None) -> uuid.UUID | None:
         return uuid.UUID(value) if value else None
     except ValueError:
         return None
-
-
-def _readable(value) -> str:
-    """A stored text for a form, or "" when it is missing or cannot be decrypted."""
-    return value if isinstance(value, str) and not isinstance(value, Unreadable) else ""
 
 
 def _facts(form) -> dict:
@@ -372,7 +367,7 @@ def show(case_id):
 def _edit_form(case: Case, formdata=None) -> F.CaseEditForm:
     data = {
         "jurisdiction": case.jurisdiction,
-        "narrative": _readable(case.narrative),
+        "narrative": readable(case.narrative, ""),
         "first_day_worked": case.first_day_worked,
         "last_day_worked": case.last_day_worked,
         "willful": case.willful,
@@ -385,7 +380,7 @@ def _edit_form(case: Case, formdata=None) -> F.CaseEditForm:
         if claim is not None:
             for name in names:
                 value = getattr(claim, name)
-                data[name] = "" if value is None or isinstance(value, Unreadable) else value
+                data[name] = readable(value, "")
     form = F.CaseEditForm(formdata=formdata, data=data)
     form._case_type = case.case_type
     return form
@@ -651,7 +646,7 @@ def edit_worker(worker_id):
         form = F.WorkerForm()
     else:
         data = {name: getattr(person, name) for name in service.WORKER_FIELDS}
-        data = {k: _readable(v) for k, v in data.items()}
+        data = {k: readable(v, "") for k, v in data.items()}
         form = F.WorkerForm(formdata=None, data=data)
     if form.validate_on_submit():
         service.update_worker(
@@ -689,7 +684,7 @@ def edit_employer(employer_id):
         form = F.EmployerForm()
     else:
         data = {name: getattr(business, name) for name in service.EMPLOYER_FIELDS}
-        data = {k: _readable(v) for k, v in data.items()}
+        data = {k: readable(v, "") for k, v in data.items()}
         form = F.EmployerForm(formdata=None, data=data)
     if form.validate_on_submit():
         service.update_employer(
