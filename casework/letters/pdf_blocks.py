@@ -125,7 +125,7 @@ def _para(
     cleaned = clean(text)
     if needs_layout(cleaned):
         return ScriptParagraph(cleaned, style, bullet or "", align)
-    if any(script_of(char) == "han" for char in cleaned):
+    if not cleaned.isascii() and any(script_of(char) == "han" for char in cleaned):
         style = _no_spaces(style)
     bold = style.fontName == BOLD
     return Paragraph(markup(cleaned, bold), style, bulletText=bullet)

@@ -105,8 +105,15 @@ def _piece(font: str, text: str, size: float, rtl_level: bool, logical: int) -> 
 
 def layout_line(text: str, bold: bool, size: float, rtl: bool) -> list[Piece]:
     """The pieces of one line in drawing order, left to right."""
+    return list(_layout_line(text, bold, size, rtl))
+
+
+# A letter's fixed sentences come back in every letter of its kind: their lines are laid
+# out once per process.
+@functools.lru_cache(maxsize=4096)
+def _layout_line(text: str, bold: bool, size: float, rtl: bool) -> tuple[Piece, ...]:
     if not text:
-        return []
+        return ()
     line_levels = pdf_bidi.levels(text, rtl) if rtl or pdf_bidi.has_rtl(text) else None
     chunks: list[tuple[str, str, int]] = []
     position = 0
@@ -129,9 +136,16 @@ def line_width(pieces: list[Piece]) -> float:
     return sum(piece.width for piece in pieces)
 
 
+@functools.lru_cache(maxsize=8192)
 def text_width(text: str, bold: bool, size: float) -> float:
-    """How wide text prints, each run in its font (shaped where the script needs it)."""
-    return line_width(layout_line(text, bold, size, pdf_bidi.is_rtl_text(text)))
+    """How wide text prints, each run in its font (shaped where the script needs it).
+
+    The order runs are drawn in does not change the width: no bidi levels are needed.
+    """
+    total = 0.0
+    for font, run in runs(text, bold):
+        total += _shaped(run, font, size)[1] if is_shaped(font) else stringWidth(run, font, size)
+    return total
 
 
 ACTUAL_TEXT_RTL = False
