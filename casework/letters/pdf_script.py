@@ -129,7 +129,7 @@ def _layout_line(text: str, bold: bool, size: float, rtl: bool) -> tuple[Piece, 
                     start = here
         position += len(run)
     order = pdf_bidi.visual_order([level for _, _, level in chunks])
-    return [_piece(chunks[i][0], chunks[i][1], size, bool(chunks[i][2] % 2), i) for i in order]
+    return tuple(_piece(chunks[i][0], chunks[i][1], size, bool(chunks[i][2] % 2), i) for i in order)
 
 
 def line_width(pieces: list[Piece]) -> float:
