@@ -188,6 +188,15 @@ def font_for(char: str, bold: bool = False) -> str:
     return base  # no font has it: the glyph check in the tests names it
 
 
+_UNSHAPED_SCRIPT_FACES = frozenset(
+    name for f in SCRIPT_FONTS.values() if not f.shaped for name in (f.regular, f.bold)
+)
+
+
+def _joins_cjk(char: str) -> bool:
+    return char.isdigit() or unicodedata.category(char).startswith("P")
+
+
 def _sticks(char: str) -> bool:
     """Spaces, joiners and combining marks stay in the font of the text around them."""
     return char.isspace() or char in "\u200c\u200d" or unicodedata.category(char) in ("Mn", "Me")
@@ -207,6 +216,10 @@ def _runs(text: str, bold: bool) -> tuple[tuple[str, str], ...]:
     current: list[str] = []
     for char in text:
         if _sticks(char) and (not out and not current or has_glyph(font, char)):
+            wanted = font
+        elif font in _UNSHAPED_SCRIPT_FACES and _joins_cjk(char) and has_glyph(font, char):
+            # Digits and punctuation inside Chinese or Korean text stay in its font: fewer
+            # font changes in a line (each one is a fragment to lay out and draw).
             wanted = font
         else:
             wanted = font_for(char, bold)
