@@ -197,6 +197,21 @@ def draw_line(
     return width
 
 
+def _cut_long_words(words: list[str], bold: bool, size: float, room: float) -> list[str]:
+    """Words as they are, except one wider than the line (an e-mail, a name with no
+    spaces), which is cut into pieces that fit."""
+    out: list[str] = []
+    for word in words:
+        while len(word) > 1 and text_width(word, bold, size) > room:
+            count = 1
+            while count < len(word) and text_width(word[: count + 1], bold, size) <= room:
+                count += 1
+            out.append(word[:count])
+            word = word[count:]
+        out.append(word)
+    return out
+
+
 class ScriptParagraph(Flowable):
     """A paragraph of Bengali, Arabic or Urdu text (or any text), shaped and ordered.
 
@@ -241,7 +256,7 @@ class ScriptParagraph(Flowable):
         for source in self.text.split("\n"):
             current: list[str] = []
             used = 0.0
-            for word in source.split():
+            for word in _cut_long_words(source.split(), self.bold, size, room):
                 width = text_width(word, self.bold, size)
                 if current and used + space + width > room:
                     lines.append(self._line(" ".join(current), size))
