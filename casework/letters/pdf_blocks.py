@@ -125,7 +125,7 @@ def _para(
     cleaned = clean(text)
     if needs_layout(cleaned):
         return ScriptParagraph(cleaned, style, bullet or "", align)
-    if any(script_of(char) == "han" for char in cleaned):
+    if not cleaned.isascii() and any(script_of(char) == "han" for char in cleaned):
         style = _no_spaces(style)
     bold = style.fontName == BOLD
     return Paragraph(markup(cleaned, bold), style, bulletText=bullet)
@@ -199,11 +199,20 @@ class _Gap(SpaceFlowable):
 def _signature(block: Signature, styles: Styles) -> list[Flowable]:
     """Return the closing, the space to sign and the signer's lines, to be kept together."""
     lines = [clean(line) for line in block.lines]
+    # A right-to-left closing puts the whole signature on the right, the signer's
+    # (often Latin) name and organisation included.
+    rtl = bool(lines) and is_rtl_text(lines[0])
+
+    def line_of(text: str) -> Flowable:
+        if rtl:
+            return ScriptParagraph(text, styles.closing, align="right")
+        return _para(text, styles.closing)
+
     parts: list[Flowable] = [SpaceFlowable(1, styles.body.fontSize * 0.5)]
     if lines:
-        parts.append(_para(lines[0], styles.closing))
+        parts.append(line_of(lines[0]))
     parts.append(SpaceFlowable(1, SIGNATURE_ROOM))
-    parts.extend(_para(line, styles.closing) for line in lines[1:])
+    parts.extend(line_of(line) for line in lines[1:])
     return parts
 
 

@@ -10,6 +10,7 @@ process, and embedded as a subset.
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -170,6 +171,7 @@ def _script_face(script: str, bold: bool) -> str:
     return font.bold if bold else font.regular
 
 
+@functools.lru_cache(maxsize=8192)
 def font_for(char: str, bold: bool = False) -> str:
     """The registered font that prints char: its script's, else DejaVu, else any that has it."""
     register_fonts()
@@ -186,6 +188,15 @@ def font_for(char: str, bold: bool = False) -> str:
     return base  # no font has it: the glyph check in the tests names it
 
 
+_UNSHAPED_SCRIPT_FACES = frozenset(
+    name for f in SCRIPT_FONTS.values() if not f.shaped for name in (f.regular, f.bold)
+)
+
+
+def _joins_cjk(char: str) -> bool:
+    return char.isdigit() or unicodedata.category(char).startswith("P")
+
+
 def _sticks(char: str) -> bool:
     """Spaces, joiners and combining marks stay in the font of the text around them."""
     return char.isspace() or char in "\u200c\u200d" or unicodedata.category(char) in ("Mn", "Me")
@@ -193,6 +204,11 @@ def _sticks(char: str) -> bool:
 
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split text into (font name, text) runs so every character prints in a font that has it."""
+    return list(_runs(text, bold))
+
+
+@functools.lru_cache(maxsize=4096)
+def _runs(text: str, bold: bool) -> tuple[tuple[str, str], ...]:
     register_fonts()
     base = _base(bold)
     out: list[tuple[str, str]] = []
@@ -200,6 +216,10 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     current: list[str] = []
     for char in text:
         if _sticks(char) and (not out and not current or has_glyph(font, char)):
+            wanted = font
+        elif font in _UNSHAPED_SCRIPT_FACES and _joins_cjk(char) and has_glyph(font, char):
+            # Digits and punctuation inside Chinese or Korean text stay in its font: fewer
+            # font changes in a line (each one is a fragment to lay out and draw).
             wanted = font
         else:
             wanted = font_for(char, bold)
@@ -210,9 +230,10 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
         current.append(char)
     if current:
         out.append((font, "".join(current)))
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=64)
 def is_shaped(font_name: str) -> bool:
     """Whether text in this font needs HarfBuzz shaping (Bengali, Arabic)."""
     return any(f.shaped and font_name in (f.regular, f.bold) for f in SCRIPT_FONTS.values())
@@ -220,4 +241,6 @@ def is_shaped(font_name: str) -> bool:
 
 def needs_script_fonts(text: str) -> bool:
     """Whether any character of text prints in a font other than DejaVu."""
+    if text.isascii():
+        return False
     return any(ord(char) >= 0x0600 and font_for(char) != REGULAR for char in text)

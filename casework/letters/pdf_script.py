@@ -105,8 +105,15 @@ def _piece(font: str, text: str, size: float, rtl_level: bool, logical: int) -> 
 
 def layout_line(text: str, bold: bool, size: float, rtl: bool) -> list[Piece]:
     """The pieces of one line in drawing order, left to right."""
+    return list(_layout_line(text, bold, size, rtl))
+
+
+# A letter's fixed sentences come back in every letter of its kind: their lines are laid
+# out once per process.
+@functools.lru_cache(maxsize=4096)
+def _layout_line(text: str, bold: bool, size: float, rtl: bool) -> tuple[Piece, ...]:
     if not text:
-        return []
+        return ()
     line_levels = pdf_bidi.levels(text, rtl) if rtl or pdf_bidi.has_rtl(text) else None
     chunks: list[tuple[str, str, int]] = []
     position = 0
@@ -122,16 +129,23 @@ def layout_line(text: str, bold: bool, size: float, rtl: bool) -> list[Piece]:
                     start = here
         position += len(run)
     order = pdf_bidi.visual_order([level for _, _, level in chunks])
-    return [_piece(chunks[i][0], chunks[i][1], size, bool(chunks[i][2] % 2), i) for i in order]
+    return tuple(_piece(chunks[i][0], chunks[i][1], size, bool(chunks[i][2] % 2), i) for i in order)
 
 
 def line_width(pieces: list[Piece]) -> float:
     return sum(piece.width for piece in pieces)
 
 
+@functools.lru_cache(maxsize=8192)
 def text_width(text: str, bold: bool, size: float) -> float:
-    """How wide text prints, each run in its font (shaped where the script needs it)."""
-    return line_width(layout_line(text, bold, size, pdf_bidi.is_rtl_text(text)))
+    """How wide text prints, each run in its font (shaped where the script needs it).
+
+    The order runs are drawn in does not change the width: no bidi levels are needed.
+    """
+    total = 0.0
+    for font, run in runs(text, bold):
+        total += _shaped(run, font, size)[1] if is_shaped(font) else stringWidth(run, font, size)
+    return total
 
 
 ACTUAL_TEXT_RTL = False
@@ -183,6 +197,21 @@ def draw_line(
     return width
 
 
+def _cut_long_words(words: list[str], bold: bool, size: float, room: float) -> list[str]:
+    """Words as they are, except one wider than the line (an e-mail, a name with no
+    spaces), which is cut into pieces that fit."""
+    out: list[str] = []
+    for word in words:
+        while len(word) > 1 and text_width(word, bold, size) > room:
+            count = 1
+            while count < len(word) and text_width(word[: count + 1], bold, size) <= room:
+                count += 1
+            out.append(word[:count])
+            word = word[count:]
+        out.append(word)
+    return out
+
+
 class ScriptParagraph(Flowable):
     """A paragraph of Bengali, Arabic or Urdu text (or any text), shaped and ordered.
 
@@ -227,7 +256,7 @@ class ScriptParagraph(Flowable):
         for source in self.text.split("\n"):
             current: list[str] = []
             used = 0.0
-            for word in source.split():
+            for word in _cut_long_words(source.split(), self.bold, size, room):
                 width = text_width(word, self.bold, size)
                 if current and used + space + width > room:
                     lines.append(self._line(" ".join(current), size))

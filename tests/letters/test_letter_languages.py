@@ -278,3 +278,18 @@ def test_each_script_prints_in_its_own_embedded_font(app, lang, font):
     assert any(font in row[0] for row in rows), fonts
     assert all(row[-5] == "yes" for row in rows), fonts  # the "emb" column
     assert not any("Helvetica" in row[0] for row in rows)
+
+
+def test_a_right_to_left_paragraph_stays_inside_the_margins():
+    from reportlab.lib.styles import ParagraphStyle
+
+    from casework.letters.pdf_script import ScriptParagraph, line_width
+
+    register_fonts()
+    style = ParagraphStyle("body", fontName="CaseworkSans", fontSize=12, leading=16)
+    long_name = "Example" * 30  # no space to break at
+    para = ScriptParagraph(f"نسخة من رسالتنا إلى {long_name} بتاريخ 4 مارس 2026", style)
+    para.wrap(300, 1000)
+    assert len(para.lines) > 2
+    assert all(line_width(pieces) <= 300 for _, pieces in para.lines)
+    assert "".join(text for text, _ in para.lines).count("Example") == 30
