@@ -8,6 +8,9 @@
 - ``bulk.print_s``: the approved letters decrypted, rebuilt and rendered into one PDF
   behind the cover sheet (``bulk_print.run_pdf``, what the print button serves);
 - ``bulk.csv_s``: the mail-house CSV of the same letters.
+
+Wall-clock seconds (``_s``) and this process's CPU seconds (``_cpu_s``), which a busy
+machine inflates less.
 """
 
 from __future__ import annotations
@@ -38,17 +41,17 @@ def run(results: dict) -> dict:
         cases = [make.case(assigned_to=advocate) for _ in range(COUNT)]
         run_row = bulk.create_run(advocate, "worker_case_opened", [str(c.id) for c in cases])
         db.session.commit()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         make_run(run_row.id)
-        made_s = time.perf_counter() - start
+        made_s, made_cpu_s = time.perf_counter() - start, time.process_time() - cpu
         db.session.execute(
             update(Letter).where(Letter.bulk_run_id == run_row.id).values(status="approved")
         )
         db.session.commit()
         db.session.expire_all()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         pdf, count = bulk_print.run_pdf(run_row)
-        print_s = time.perf_counter() - start
+        print_s, print_cpu_s = time.perf_counter() - start, time.process_time() - cpu
         start = time.perf_counter()
         rows = bulk_print.address_rows(run_row)
         csv_s = time.perf_counter() - start
@@ -56,8 +59,10 @@ def run(results: dict) -> dict:
     figures = {
         "bulk.letters": count,
         "bulk.make_s": round(made_s, 1),
+        "bulk.make_cpu_s": round(made_cpu_s, 1),
         "bulk.make_per_letter_ms": round(made_s * 1000 / COUNT, 1),
         "bulk.print_s": round(print_s, 2),
+        "bulk.print_cpu_s": round(print_cpu_s, 2),
         "bulk.print_pages": pages,
         "bulk.print_mb": round(len(pdf) / 1e6, 2),
         "bulk.csv_s": round(csv_s, 2),
