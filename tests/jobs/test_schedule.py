@@ -51,3 +51,26 @@ def test_the_scheduled_installment_check_flags_a_missed_installment_once(judged)
     assert len(follow_ups()) == 1
     tasks.check_installments.call_local()
     assert len(follow_ups()) == 1
+
+
+def test_a_run_that_lost_its_consumer_is_taken_up_again(make):
+    from datetime import timedelta
+
+    from casework.letters import bulk
+    from casework.models import BulkRun, Letter
+    from casework.models.base import utcnow
+
+    advocate = make.user("advocate")
+    cases = [make.case(assigned_to=advocate) for _ in range(2)]
+    run = bulk.create_run(advocate, "worker_case_opened", [str(c.id) for c in cases])
+    db.session.commit()
+    tasks.resume_stalled_runs.call_local()  # just queued: not stalled, left alone
+    assert db.session.get(BulkRun, run.id).done == 0
+    run.created_at = utcnow() - timedelta(minutes=5)
+    db.session.commit()
+    tasks.resume_stalled_runs.call_local()  # tasks run at once in the tests
+    db.session.expire_all()
+    run = db.session.get(BulkRun, run.id)
+    assert (run.status, run.done) == ("done", 2)
+    made = db.session.scalars(select(Letter.case_id).where(Letter.bulk_run_id == run.id)).all()
+    assert sorted(made) == sorted(c.id for c in cases)
