@@ -12,8 +12,17 @@ def consume(app, workers: int = 1, periodic: bool = True) -> None:
     Unfinished runs are queued again first: a run whose consumer stopped in the middle
     carries on from its first pending item.
     """
+    import logging
+
     from casework.jobs import runner, tasks
 
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("[%(asctime)s] [jobs] %(levelname)s %(message)s"))
+    for name in ("huey", "casework.jobs"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        if not logger.handlers:
+            logger.addHandler(handler)
     runner.init_app(app)
     resumed = tasks.resume_runs(stalled_only=False)
     daily = (

@@ -69,10 +69,10 @@ def make_run(run_id: uuid.UUID) -> int:
             if bulk.make_item(item_id) is not None:
                 handled += 1
             db.session.commit()
-        except Exception:
+        except Exception as exc:
             db.session.rollback()
             # Nothing identifying: the item's id and the exception's type only.
-            log.exception("bulk letter item %s failed", item_id)
+            log.error("bulk letter item %s failed: %s", item_id, type(exc).__name__)
             bulk.skip_failed(item_id)
             db.session.commit()
     bulk.finish(run_id)
