@@ -230,6 +230,24 @@ class WageClaimForm(FlaskForm):
         validate_choice=True,
         description=_l("The highest minimum wage that applies is used."),
     )
+    manual_worker = BooleanField(
+        _l("More than a quarter of the work was physical (lifting, cleaning, cooking, building)"),
+        description=_l("New York: such a manual worker must be paid every week."),
+    )
+    paid_every = RadioField(
+        _l("How often was the worker paid?"),
+        choices=[
+            SelectChoice("weekly", _l("Every week")),
+            SelectChoice("biweekly", _l("Every two weeks")),
+            SelectChoice("semimonthly", _l("Twice a month")),
+            SelectChoice("monthly", _l("Once a month")),
+        ],
+        default="weekly",
+        validators=[Optional()],
+    )
+    prior_late_pay_finding = BooleanField(
+        _l("A court or the Department of Labor already found this employer paid late before"),
+    )
     #: Whether a tipped period needs the notice answered (not in California, which
     #: allows no tip credit); the view sets it from the case.
     asks_tip_notice = True

@@ -162,6 +162,9 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
         ),
         work_city=form.work_city.data or None,
         wage_industry=form.wage_industry.data or None,
+        manual_worker=bool(form.manual_worker.data),
+        paid_every=form.paid_every.data or "weekly",
+        prior_late_pay_finding=bool(form.prior_late_pay_finding.data),
     )
 
 
@@ -195,6 +198,9 @@ def _form_for(claim, case: Case) -> WageClaimForm:
                 else None
             ),
             "work_city": claim.work_city or "",
+            "manual_worker": bool(claim.manual_worker),
+            "paid_every": claim.paid_every or "weekly",
+            "prior_late_pay_finding": bool(claim.prior_late_pay_finding),
             "wage_industry": claim.wage_industry or "",
             "periods": [{name: getattr(p, name) for name in ROW_FIELDS} for p in claim.periods],
         }

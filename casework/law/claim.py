@@ -13,6 +13,7 @@ from decimal import Decimal
 from .errors import ClaimError
 from .local_rates import check_local
 from .money import to_decimal
+from .pay_frequency import PAY_PERIOD_DAYS
 from .rates import REGIONS, federal_row
 
 
@@ -71,8 +72,10 @@ class Claim:
     (29 CFR 552.109(c)). `tip_credit_notice_given` says whether the employer
     told a tipped worker in writing about the tip credit: without that notice
     no credit is allowed; None (not known) allows it and names the question.
-    `work_city` and `wage_industry` name a city ordinance and an industry
-    whose minimum wage applies when higher (`casework.law.local_rates`).
+    `manual_worker`, `paid_every` and `prior_late_pay_finding` feed New York's
+    pay-frequency rule (`casework.law.pay_frequency`). `work_city` and
+    `wage_industry` name a city ordinance and an industry whose minimum wage
+    applies when higher (`casework.law.local_rates`).
     """
 
     periods: Sequence[Period]
@@ -91,6 +94,9 @@ class Claim:
     tip_credit_notice_given: bool | None = None
     work_city: str | None = None  # a code of local_rates.CITIES
     wage_industry: str | None = None  # a code of local_rates.INDUSTRIES
+    manual_worker: bool = False  # NY: over a quarter of the time in physical work
+    paid_every: str = "weekly"  # a key of pay_frequency.PAY_PERIOD_DAYS
+    prior_late_pay_finding: bool = False  # the employer was found to pay late before
 
 
 @dataclass(frozen=True)
@@ -231,6 +237,8 @@ def validate(claim: Claim) -> None:
         raise ClaimError("region", f"must be one of {', '.join(REGIONS)}")
     if not claim.periods:
         raise ClaimError("periods", "at least one work period is needed")
+    if claim.paid_every not in PAY_PERIOD_DAYS:
+        raise ClaimError("paid_every", "is not a pay schedule")
     try:
         check_local(claim.region, claim.work_city, None)
     except ValueError as exc:

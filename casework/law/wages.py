@@ -43,6 +43,7 @@ from .claim import (
 )
 from .dates import add_years
 from .money import ZERO, cents, to_decimal
+from .pay_frequency import late_pay
 from .penalties import (
     CA_STATEMENT_RULES,
     ca_wage_statement_penalty,
@@ -83,7 +84,7 @@ WAGE_KEYS = (
     "tips_withheld",
     "meal_rest_premiums",
 )
-DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state")
+DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state", "late_pay_damages")
 STATUTORY_KEYS = ("wage_notice_damages", "wage_statement_damages", "waiting_time_penalty")
 INTEREST_KEYS = ("prejudgment_interest", "interest_on_final_pay")
 
@@ -302,6 +303,15 @@ def calculate(claim: Claim) -> Breakdown:
 
     if state == "NY" and state_from is not None:
         _add_wtpa(claim, lines, weeks, state_from)
+        if claim.manual_worker:
+            late = late_pay(
+                (w.paid for w in weeks if w.end >= state_from),
+                claim.paid_every,
+                repeat=claim.prior_late_pay_finding,
+                as_of=as_of,
+            )
+            lines.also_cite["late_pay_damages"] = late.source
+            lines.add("late_pay_damages", late.amount, late_wages=late.late_wages)
     if state == "CA":
         _add_ca_statements(claim, lines, weeks)
     if state == "CA" and claim.final_pay_days_late > 0 and extras_in_time:

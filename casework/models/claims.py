@@ -38,6 +38,11 @@ class WageClaim(UUIDPrimaryKey, Base):
     # Where the work was and in which industry, as codes of casework.law.local_rates.
     work_city: Mapped[str | None] = mapped_column(String(40))
     wage_industry: Mapped[str | None] = mapped_column(String(40))
+    # New York pay frequency (Labor Law 191): a manual worker, how often paid (a key of
+    # casework.law.pay_frequency.PAY_PERIOD_DAYS), and a prior finding of late pay.
+    manual_worker: Mapped[bool] = mapped_column(default=False)
+    paid_every: Mapped[str] = mapped_column(String(12), default="weekly")
+    prior_late_pay_finding: Mapped[bool] = mapped_column(default=False)
     # The last computation, kept for reports; the inputs above can always recompute it.
     computed_total: Mapped[Decimal | None] = mapped_column(MONEY)
     computed_unpaid_wages: Mapped[Decimal | None] = mapped_column(MONEY)

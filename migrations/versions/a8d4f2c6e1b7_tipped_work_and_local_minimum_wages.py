@@ -1,5 +1,6 @@
-"""Wage claims: tipped work (tips a week, days of untipped work, the tip-credit notice) and
-the work location and industry that set a local or industry minimum wage.
+"""Wage claims: tipped work (tips a week, days of untipped work, the tip-credit notice),
+the work location and industry that set a local or industry minimum wage, and how often a
+New York manual worker was paid.
 
 Revision ID: a8d4f2c6e1b7
 Revises: e3b5a0c2d8f1
@@ -30,10 +31,24 @@ def upgrade():
         batch_op.add_column(sa.Column("tip_credit_notice_given", sa.Boolean(), nullable=True))
         batch_op.add_column(sa.Column("work_city", sa.String(40), nullable=True))
         batch_op.add_column(sa.Column("wage_industry", sa.String(40), nullable=True))
+        batch_op.add_column(
+            sa.Column("manual_worker", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
+        batch_op.add_column(
+            sa.Column("paid_every", sa.String(12), nullable=False, server_default="weekly")
+        )
+        batch_op.add_column(
+            sa.Column(
+                "prior_late_pay_finding", sa.Boolean(), nullable=False, server_default=sa.false()
+            )
+        )
 
 
 def downgrade():
     with op.batch_alter_table("wage_claims", schema=None) as batch_op:
+        batch_op.drop_column("prior_late_pay_finding")
+        batch_op.drop_column("paid_every")
+        batch_op.drop_column("manual_worker")
         batch_op.drop_column("wage_industry")
         batch_op.drop_column("work_city")
         batch_op.drop_column("tip_credit_notice_given")
