@@ -57,6 +57,10 @@ def period_from_model(row: WorkPeriod) -> wages.Period:
         tipped=bool(row.tipped),
         tips_per_week=_opt(row.tips_per_week),
         untipped_days_per_week=int(row.untipped_days_per_week or 0),
+        short_days_per_week=int(row.short_days_per_week or 0),
+        short_day_hours=_opt(row.short_day_hours),
+        short_day_scheduled_hours=_opt(row.short_day_scheduled_hours),
+        split_shift_days_per_week=int(row.split_shift_days_per_week or 0),
     )
 
 
@@ -208,6 +212,10 @@ class PeriodFacts:
     tipped: bool = False
     tips_per_week: Decimal | None = None
     untipped_days_per_week: int = 0
+    short_days_per_week: int = 0
+    short_day_hours: Decimal | None = None
+    short_day_scheduled_hours: Decimal | None = None
+    split_shift_days_per_week: int = 0
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,36 @@ class PeriodForm(Form):
         description=_l("On those days the employer may not count tips towards the minimum wage."),
     )
 
+    short_days_per_week = WholeNumberField(
+        _l("Days a week the worker came in as scheduled but was sent home early"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("Or was given little or no work after coming in."),
+    )
+    short_day_hours = HoursField(
+        _l("Hours worked on such a day"),
+        validators=[
+            Optional(),
+            NumberRange(0, 24, _l("Hours per day must be between 0 and 24.")),
+            _places,
+        ],
+    )
+    short_day_scheduled_hours = HoursField(
+        _l("Hours the worker was scheduled for that day (optional)"),
+        validators=[
+            Optional(),
+            NumberRange(0, 24, _l("Hours per day must be between 0 and 24.")),
+            _places,
+        ],
+        description=_l("If left empty, a usual day's hours."),
+    )
+    split_shift_days_per_week = WholeNumberField(
+        _l("Days a week with an unpaid break of more than an hour between two shifts"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("California: a split shift earns extra pay unless the day's pay is high."),
+    )
+
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
         if self.start.data and self.end.data and self.end.data < self.start.data:

@@ -60,6 +60,10 @@ ROW_FIELDS = (
     "tipped",
     "tips_per_week",
     "untipped_days_per_week",
+    "short_days_per_week",
+    "short_day_hours",
+    "short_day_scheduled_hours",
+    "split_shift_days_per_week",
 )
 CASE_PAGE_ENDPOINTS = ("cases.show", "cases.view", "cases.case", "cases.detail")
 
@@ -145,6 +149,12 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
                 tipped=bool(p.tipped.data),
                 tips_per_week=p.tips_per_week.data if p.tipped.data else None,
                 untipped_days_per_week=(p.untipped_days_per_week.data or 0) if p.tipped.data else 0,
+                short_days_per_week=p.short_days_per_week.data or 0,
+                short_day_hours=p.short_day_hours.data if p.short_days_per_week.data else None,
+                short_day_scheduled_hours=(
+                    p.short_day_scheduled_hours.data if p.short_days_per_week.data else None
+                ),
+                split_shift_days_per_week=p.split_shift_days_per_week.data or 0,
             )
         )
     return calculator.ClaimFacts(

@@ -140,6 +140,9 @@ CITATIONS: dict[str | tuple[str, str], str] = {
     ("wage_statement_damages", "CA"): "Cal. Labor Code 226(a), 226(e)(1); Code Civ. Proc. 340(a)",
     "waiting_time_penalty": "Cal. Labor Code 203; Mamika v. Barca (1998)",
     "late_pay_damages": "NY Labor Law 191(1)(a), 198(1-a)",
+    ("reporting_time_pay", "CA"): "IWC Wage Orders, section 5(A) (8 CCR 11010-11170)",
+    ("reporting_time_pay", "NY"): "12 NYCRR 142-2.3, 146-1.5",
+    "split_shift_premium": "IWC Wage Orders, section 4(C) (8 CCR 11010-11170); DLSE Manual 45.2",
     ("prejudgment_interest", "NY"): "CPLR 5001, 5004",
     ("prejudgment_interest", "CA"): "Cal. Civil Code 3289(b); Labor Code 218.6",
     ("interest_on_final_pay", "NY"): "CPLR 5001, 5004",
@@ -169,6 +172,8 @@ LABELS = {
     "wage_statement_damages": N_("Damages for no pay stubs"),
     "waiting_time_penalty": N_("Waiting-time penalty for late final pay"),
     "late_pay_damages": N_("Damages for paying a manual worker less often than weekly"),
+    "reporting_time_pay": N_("Pay for days sent home early (reporting time or call-in pay)"),
+    "split_shift_premium": N_("Split-shift pay"),
     "prejudgment_interest": N_("Interest on unpaid wages"),
     "interest_on_final_pay": N_("Interest on unpaid final pay"),
 }

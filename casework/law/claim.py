@@ -40,6 +40,10 @@ class Period:
     tip credit against hourly pay; `casework.law.tips`); `tips_per_week` is what
     the tips came to in a usual week, when known, and `untipped_days_per_week`
     counts days with two hours or more of work that gets no tips (New York).
+    `short_days_per_week` counts days the worker reported as scheduled and
+    worked only `short_day_hours` of `short_day_scheduled_hours` (else
+    `hours_per_day`); `split_shift_days_per_week` counts California days with
+    an unpaid break of more than an hour between shifts (`casework.law.shifts`).
     """
 
     start: date
@@ -59,6 +63,10 @@ class Period:
     tipped: bool = False
     tips_per_week: Decimal | None = None
     untipped_days_per_week: int = 0
+    short_days_per_week: int = 0
+    short_day_hours: Decimal | None = None
+    short_day_scheduled_hours: Decimal | None = None
+    split_shift_days_per_week: int = 0
 
 
 @dataclass(frozen=True)
@@ -217,10 +225,16 @@ def _check_period(index: int, period: Period, as_of: date) -> None:
     if not isinstance(long_days, int) or not 0 <= long_days <= period.days_per_week:
         raise ClaimError(f"{name}.long_days_per_week", "must be between 0 and days per week")
     _number(period.tips_per_week, f"{name}.tips_per_week", optional=True)
+    for attribute in ("short_day_hours", "short_day_scheduled_hours"):
+        value = _number(getattr(period, attribute), f"{name}.{attribute}", optional=True)
+        if value is not None and value > 24:
+            raise ClaimError(f"{name}.{attribute}", "must be between 0 and 24")
     for attribute in (
         "missed_meal_days_per_week",
         "missed_rest_days_per_week",
         "untipped_days_per_week",
+        "short_days_per_week",
+        "split_shift_days_per_week",
     ):
         missed = getattr(period, attribute)
         if not isinstance(missed, int) or not 0 <= missed <= period.days_per_week:

@@ -53,6 +53,7 @@ from .penalties import (
     waiting_time,
 )
 from .rates import RULESET_VERSION, state_of
+from .shifts import week_shift_pay
 from .tips import week_credits
 
 __all__ = [
@@ -83,6 +84,8 @@ WAGE_KEYS = (
     "unlawful_deductions",
     "tips_withheld",
     "meal_rest_premiums",
+    "reporting_time_pay",
+    "split_shift_premium",
 )
 DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state", "late_pay_damages")
 STATUTORY_KEYS = ("wage_notice_damages", "wage_statement_damages", "waiting_time_penalty")
@@ -135,6 +138,14 @@ def _weeks_of(period: Period, third_party: bool) -> list[weekly.WeekFacts]:
                 if period.tips_per_week is not None
                 else None,
                 untipped_days=min(period.untipped_days_per_week, workdays),
+                short_days=min(period.short_days_per_week, workdays),
+                short_worked=to_decimal(period.short_day_hours or 0),
+                short_scheduled=(
+                    to_decimal(period.short_day_scheduled_hours)
+                    if period.short_day_scheduled_hours is not None
+                    else None
+                ),
+                split_days=min(period.split_shift_days_per_week, workdays),
             )
         )
         start = end + timedelta(days=1)
@@ -280,6 +291,19 @@ def calculate(claim: Claim) -> Breakdown:
             weeks=len(premium_weeks),
         )
 
+    call_in = ZERO
+    if state_from is not None:
+        shift_weeks = [w for w in weeks if w.end >= state_from]
+        shift_pay = [
+            week_shift_pay(w, state, floors.floor(claim, w), hospitality=claim.hospitality)
+            for w in shift_weeks
+        ]
+        reporting = sum((pay[0] for pay in shift_pay), ZERO)
+        lines.add("reporting_time_pay", reporting, weeks=len(shift_weeks))
+        lines.add("split_shift_premium", sum((pay[1] for pay in shift_pay), ZERO))
+        if state == "NY":  # call-in pay is wages: NY liquidated damages follow
+            call_in = reporting
+
     last_day = claim.periods[-1].end
     limitation_start = state_from if state_from is not None else federal_from
     extras_in_time = last_day >= limitation_start
@@ -298,7 +322,7 @@ def calculate(claim: Claim) -> Breakdown:
     state_ld = sum((c.result.liquidated for c in state_weeks), ZERO)
     if state == "NY":
         share = Decimal(1) if last_day >= weekly.WTPA_LD_CHANGE else Decimal("0.25")
-        state_ld += cents((final_pay + deductions + tips) * share)
+        state_ld += cents((final_pay + deductions + tips + call_in) * share)
     lines.add("liquidated_damages_state", state_ld, weeks=len(state_weeks))
 
     if state == "NY" and state_from is not None:

@@ -69,6 +69,10 @@ class WeekFacts:
     tipped: bool = False  # a tipped job (the employer may claim a tip credit)
     tips: Decimal | None = None  # tips received in the week, when known
     untipped_days: int = 0  # NY: days with 2 hours or more of work that gets no tips
+    short_days: int = 0  # days reported as scheduled and sent home early
+    short_worked: Decimal = Decimal(0)  # hours worked on such a day
+    short_scheduled: Decimal | None = None  # hours scheduled that day (else hours_per_day)
+    split_days: int = 0  # California: days with a split shift
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,12 @@ class WorkPeriod(UUIDPrimaryKey, Base):
     tipped: Mapped[bool] = mapped_column(default=False)
     tips_per_week: Mapped[Decimal | None] = mapped_column(MONEY)
     untipped_days_per_week: Mapped[int] = mapped_column(default=0)
+    # Short and broken shifts: days sent home early (hours worked and scheduled on such a
+    # day) and, in California, split-shift days (casework.law.shifts).
+    short_days_per_week: Mapped[int] = mapped_column(default=0)
+    short_day_hours: Mapped[Decimal | None] = mapped_column(HOURS)
+    short_day_scheduled_hours: Mapped[Decimal | None] = mapped_column(HOURS)
+    split_shift_days_per_week: Mapped[int] = mapped_column(default=0)
 
     claim = relationship("WageClaim", back_populates="periods")
 
