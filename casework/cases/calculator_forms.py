@@ -177,7 +177,10 @@ class PeriodForm(Form):
         _l("Days a week with an unpaid break of more than an hour between two shifts"),
         validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
         default=0,
-        description=_l("California: a split shift earns extra pay unless the day's pay is high."),
+        description=_l(
+            "A split shift earns an extra hour's pay at the minimum wage unless the day's "
+            "pay is high enough."
+        ),
     )
 
     def validate(self, extra_validators=None) -> bool:

@@ -75,6 +75,8 @@ def assumptions(claim: Claim, state: str, weeks: Sequence[WeekFacts]) -> list[st
     found: list[str] = []
     keys = _pay_keys(claim, state) + _tip_keys(claim, state, weeks) + _local_keys(claim, state)
     keys += _late_pay_keys(claim, state)
+    if state == "NY" and any(w.split_days and w.long_days for w in weeks):
+        keys.append("NY_split_and_long")
     for key in keys:
         if ASSUMPTIONS[key] not in found:
             found.append(ASSUMPTIONS[key])

@@ -242,6 +242,10 @@ ASSUMPTIONS = {
         "Before the 2025 amendment courts disagreed: the First Department allowed them, the "
         "Second Department did not (Grant v. Global Aircraft Dispatch, 2024)."
     ),
+    "NY_split_and_long": N_(
+        "Split-shift days are taken to be among the days longer than 10 hours, so each day "
+        "earns spread-of-hours pay once (12 NYCRR 142-2.4)."
+    ),
     "local_minimum": N_(
         "Each day's minimum wage is the highest of the federal, state, city and industry "
         "minimums for where and in which industry the work was done."

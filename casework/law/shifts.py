@@ -10,7 +10,9 @@
 - California split shift (Wage Orders, section 4(C); 8 CCR 11000-11170): one
   hour at the minimum wage for each workday with an unpaid break of more than
   an hour between two shifts, less what the day's pay exceeds the minimum wage
-  for the hours worked (DLSE Manual 45.2.3).
+  for the hours worked (DLSE Manual 45.2.3). In New York a split shift is a
+  trigger for spread-of-hours pay instead (12 NYCRR 142-2.4(b), 146-1.6;
+  `weekly.new_york`).
 """
 
 from dataclasses import dataclass

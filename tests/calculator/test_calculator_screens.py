@@ -233,7 +233,7 @@ def test_short_and_split_shifts_are_asked_where_the_state_pays_for_them(make, lo
     client = login_as(advocate)
     page = client.get(url(ny_case, ny_link)).get_data(as_text=True)
     assert "periods-0-short_days_per_week" in page
-    assert "periods-0-split_shift_days_per_week" not in page
+    assert "periods-0-split_shift_days_per_week" in page
     us_case = make.case(assigned_to=advocate, jurisdiction="US")
     page = client.get(url(us_case, us_case.worker_links[0])).get_data(as_text=True)
     assert 'name="periods-0-start"' in page

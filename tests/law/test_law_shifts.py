@@ -87,3 +87,23 @@ def test_new_york_call_in_pay_earns_liquidated_damages():
     assert got["reporting_time_pay"] == D("49.50")
     assert got["liquidated_damages_state"] == D("49.50")
     assert "split_shift_premium" not in got
+
+
+def test_new_york_split_shift_is_a_trigger_for_spread_of_hours():
+    # 12 NYCRR 142-2.4(b): one hour at the basic minimum for a split shift, outside
+    # hospitality only to the extent pay falls short. NYC 2025, $16.50 for 40 hours over 5
+    # days, 2 split-shift days: 2 x 16.50 = 33.00 (pay is exactly the minimum), with
+    # 33.00 liquidated damages; no California split-shift premium line.
+    b = calculate(Claim([period("16.50", split_shift_days_per_week=2)], "NY-NYC", END))
+    got = amounts(b)
+    assert got["spread_of_hours"] == D("33.00")
+    assert got["liquidated_damages_state"] == D("33.00")
+    assert "split_shift_premium" not in got
+    # A split day that was also longer than 10 hours is counted once: 2 long days and
+    # 2 split days give 2 x 16.50, not 4 x.
+    both = Claim(
+        [period("16.50", split_shift_days_per_week=2, long_days_per_week=2)], "NY-NYC", END
+    )
+    counted_once = calculate(both)
+    assert amounts(counted_once)["spread_of_hours"] == D("33.00")
+    assert any("earns spread-of-hours pay once" in text for text in counted_once.assumptions)
