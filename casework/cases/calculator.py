@@ -57,6 +57,10 @@ def period_from_model(row: WorkPeriod) -> wages.Period:
         tipped=bool(row.tipped),
         tips_per_week=_opt(row.tips_per_week),
         untipped_days_per_week=int(row.untipped_days_per_week or 0),
+        short_days_per_week=int(row.short_days_per_week or 0),
+        short_day_hours=_opt(row.short_day_hours),
+        short_day_scheduled_hours=_opt(row.short_day_scheduled_hours),
+        split_shift_days_per_week=int(row.split_shift_days_per_week or 0),
     )
 
 
@@ -78,6 +82,9 @@ def claim_from_model(wage_claim: WageClaim, *, region: str, as_of: date) -> wage
         tip_credit_notice_given=wage_claim.tip_credit_notice_given,
         work_city=wage_claim.work_city,
         wage_industry=wage_claim.wage_industry,
+        manual_worker=bool(wage_claim.manual_worker),
+        paid_every=wage_claim.paid_every or "weekly",
+        prior_late_pay_finding=bool(wage_claim.prior_late_pay_finding),
     )
 
 
@@ -205,6 +212,10 @@ class PeriodFacts:
     tipped: bool = False
     tips_per_week: Decimal | None = None
     untipped_days_per_week: int = 0
+    short_days_per_week: int = 0
+    short_day_hours: Decimal | None = None
+    short_day_scheduled_hours: Decimal | None = None
+    split_shift_days_per_week: int = 0
 
 
 @dataclass(frozen=True)
@@ -223,6 +234,9 @@ class ClaimFacts:
     tip_credit_notice_given: bool | None = None  # None: not known, or no tipped work
     work_city: str | None = None  # a city with its own minimum wage (law.local_rates)
     wage_industry: str | None = None  # an industry with its own minimum wage
+    manual_worker: bool = False  # New York pay frequency (Labor Law 191)
+    paid_every: str = "weekly"
+    prior_late_pay_finding: bool = False
 
 
 #: The claim-level facts, named alike on ClaimFacts, WageClaim and the law's Claim.
@@ -238,6 +252,9 @@ CLAIM_FIELDS = (
     "tip_credit_notice_given",
     "work_city",
     "wage_industry",
+    "manual_worker",
+    "paid_every",
+    "prior_late_pay_finding",
 )
 
 

@@ -150,6 +150,39 @@ class PeriodForm(Form):
         description=_l("On those days the employer may not count tips towards the minimum wage."),
     )
 
+    short_days_per_week = WholeNumberField(
+        _l("Days a week the worker came in as scheduled but was sent home early"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("Or was given little or no work after coming in."),
+    )
+    short_day_hours = HoursField(
+        _l("Hours worked on such a day"),
+        validators=[
+            Optional(),
+            NumberRange(0, 24, _l("Hours per day must be between 0 and 24.")),
+            _places,
+        ],
+    )
+    short_day_scheduled_hours = HoursField(
+        _l("Hours the worker was scheduled for that day (optional)"),
+        validators=[
+            Optional(),
+            NumberRange(0, 24, _l("Hours per day must be between 0 and 24.")),
+            _places,
+        ],
+        description=_l("If left empty, a usual day's hours."),
+    )
+    split_shift_days_per_week = WholeNumberField(
+        _l("Days a week with an unpaid break of more than an hour between two shifts"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l(
+            "A split shift earns an extra hour's pay at the minimum wage unless the day's "
+            "pay is high enough."
+        ),
+    )
+
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
         if self.start.data and self.end.data and self.end.data < self.start.data:
@@ -229,6 +262,24 @@ class WageClaimForm(FlaskForm):
         default=NONE_CHOICE,
         validate_choice=True,
         description=_l("The highest minimum wage that applies is used."),
+    )
+    manual_worker = BooleanField(
+        _l("More than a quarter of the work was physical (lifting, cleaning, cooking, building)"),
+        description=_l("New York: such a manual worker must be paid every week."),
+    )
+    paid_every = RadioField(
+        _l("How often was the worker paid?"),
+        choices=[
+            SelectChoice("weekly", _l("Every week")),
+            SelectChoice("biweekly", _l("Every two weeks")),
+            SelectChoice("semimonthly", _l("Twice a month")),
+            SelectChoice("monthly", _l("Once a month")),
+        ],
+        default="weekly",
+        validators=[Optional()],
+    )
+    prior_late_pay_finding = BooleanField(
+        _l("A court or the Department of Labor already found this employer paid late before"),
     )
     #: Whether a tipped period needs the notice answered (not in California, which
     #: allows no tip credit); the view sets it from the case.

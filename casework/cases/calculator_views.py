@@ -59,6 +59,10 @@ ROW_FIELDS = (
     "tipped",
     "tips_per_week",
     "untipped_days_per_week",
+    "short_days_per_week",
+    "short_day_hours",
+    "short_day_scheduled_hours",
+    "split_shift_days_per_week",
 )
 
 
@@ -140,6 +144,12 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
                 tipped=bool(p.tipped.data),
                 tips_per_week=p.tips_per_week.data if p.tipped.data else None,
                 untipped_days_per_week=(p.untipped_days_per_week.data or 0) if p.tipped.data else 0,
+                short_days_per_week=p.short_days_per_week.data or 0,
+                short_day_hours=p.short_day_hours.data if p.short_days_per_week.data else None,
+                short_day_scheduled_hours=(
+                    p.short_day_scheduled_hours.data if p.short_days_per_week.data else None
+                ),
+                split_shift_days_per_week=p.split_shift_days_per_week.data or 0,
             )
         )
     return calculator.ClaimFacts(
@@ -157,6 +167,9 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
         ),
         work_city=form.work_city.data or None,
         wage_industry=form.wage_industry.data or None,
+        manual_worker=bool(form.manual_worker.data),
+        paid_every=form.paid_every.data or "weekly",
+        prior_late_pay_finding=bool(form.prior_late_pay_finding.data),
     )
 
 
@@ -190,6 +203,9 @@ def _form_for(claim, case: Case) -> WageClaimForm:
                 else None
             ),
             "work_city": claim.work_city or "",
+            "manual_worker": bool(claim.manual_worker),
+            "paid_every": claim.paid_every or "weekly",
+            "prior_late_pay_finding": bool(claim.prior_late_pay_finding),
             "wage_industry": claim.wage_industry or "",
             "periods": [{name: getattr(p, name) for name in ROW_FIELDS} for p in claim.periods],
         }

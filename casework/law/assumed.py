@@ -5,9 +5,11 @@ on the breakdown in the order first met.
 """
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from .citations import ASSUMPTIONS
 from .claim import Claim
+from .pay_frequency import late_pay
 from .weekly import WeekFacts
 
 
@@ -56,10 +58,25 @@ def _local_keys(claim: Claim, state: str) -> list[str]:
     return keys
 
 
+def _late_pay_keys(claim: Claim, state: str) -> list[str]:
+    if state != "NY" or not claim.manual_worker or claim.paid_every == "weekly":
+        return []
+    late = late_pay(
+        [Decimal(1)], claim.paid_every, repeat=claim.prior_late_pay_finding, as_of=claim.as_of
+    )
+    return [
+        "late_pay_schedule",
+        "late_pay_interest" if late.interest_only else "late_pay_liquidated",
+    ]
+
+
 def assumptions(claim: Claim, state: str, weeks: Sequence[WeekFacts]) -> list[str]:
     """Return the sentences saying what the calculation assumed, each once."""
     found: list[str] = []
     keys = _pay_keys(claim, state) + _tip_keys(claim, state, weeks) + _local_keys(claim, state)
+    keys += _late_pay_keys(claim, state)
+    if state == "NY" and any(w.split_days and w.long_days for w in weeks):
+        keys.append("NY_split_and_long")
     for key in keys:
         if ASSUMPTIONS[key] not in found:
             found.append(ASSUMPTIONS[key])

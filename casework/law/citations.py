@@ -139,6 +139,10 @@ CITATIONS: dict[str | tuple[str, str], str] = {
     ("wage_statement_damages", "NY"): "NY Labor Law 195(3), 198(1-d)",
     ("wage_statement_damages", "CA"): "Cal. Labor Code 226(a), 226(e)(1); Code Civ. Proc. 340(a)",
     "waiting_time_penalty": "Cal. Labor Code 203; Mamika v. Barca (1998)",
+    "late_pay_damages": "NY Labor Law 191(1)(a), 198(1-a)",
+    ("reporting_time_pay", "CA"): "IWC Wage Orders, section 5(A) (8 CCR 11010-11170)",
+    ("reporting_time_pay", "NY"): "12 NYCRR 142-2.3, 146-1.5",
+    "split_shift_premium": "IWC Wage Orders, section 4(C) (8 CCR 11010-11170); DLSE Manual 45.2",
     ("prejudgment_interest", "NY"): "CPLR 5001, 5004",
     ("prejudgment_interest", "CA"): "Cal. Civil Code 3289(b); Labor Code 218.6",
     ("interest_on_final_pay", "NY"): "CPLR 5001, 5004",
@@ -167,6 +171,9 @@ LABELS = {
     "wage_notice_damages": N_("Damages for no wage notice"),
     "wage_statement_damages": N_("Damages for no pay stubs"),
     "waiting_time_penalty": N_("Waiting-time penalty for late final pay"),
+    "late_pay_damages": N_("Damages for paying a manual worker less often than weekly"),
+    "reporting_time_pay": N_("Pay for days sent home early (reporting time or call-in pay)"),
+    "split_shift_premium": N_("Split-shift pay"),
     "prejudgment_interest": N_("Interest on unpaid wages"),
     "interest_on_final_pay": N_("Interest on unpaid final pay"),
 }
@@ -219,6 +226,25 @@ ASSUMPTIONS = {
     "CA_no_tip_credit": N_(
         "California allows no tip credit: the full state minimum wage is owed in cash "
         "(Labor Code 351)."
+    ),
+    "late_pay_schedule": N_(
+        "A manual worker must be paid each week. Each payday is taken as seven days after "
+        "the end of its pay period, so only the wages of the earlier weeks of each pay period "
+        "were paid late."
+    ),
+    "late_pay_interest": N_(
+        "A first violation by an employer that paid at least twice a month is worth only the "
+        "interest lost on the wages paid late, counted at 9 % (Labor Law 198(1-a) as amended "
+        "in 2025)."
+    ),
+    "late_pay_liquidated": N_(
+        "The wages paid late earn liquidated damages equal to them (Labor Law 198(1-a)). "
+        "Before the 2025 amendment courts disagreed: the First Department allowed them, the "
+        "Second Department did not (Grant v. Global Aircraft Dispatch, 2024)."
+    ),
+    "NY_split_and_long": N_(
+        "Split-shift days are taken to be among the days longer than 10 hours, so each day "
+        "earns spread-of-hours pay once (12 NYCRR 142-2.4)."
     ),
     "local_minimum": N_(
         "Each day's minimum wage is the highest of the federal, state, city and industry "

@@ -1,11 +1,12 @@
 """What a worker is owed for a wage claim: wages, damages, penalties and interest.
 
 Work periods are cut into workweeks of seven days counted from each period's
-start date (the last week of a period may be shorter: it counts
-min(calendar days, days_per_week) workdays and that share of the weekly hours
-and pay). A week's minimum wage prices each of its calendar days at the rate in
-force that day, the hours taken as spread evenly over the week, so a week that
-straddles a change pays the new rate for its days after the change.
+start date (`weeks`). A week's minimum wage prices each of its calendar days at
+the highest rate in force that day, federal, state, city or industry
+(`floors`), the hours taken as spread evenly over the week, so a week that
+straddles a change pays the new rate for its days after the change. Tip
+credits come from `tips`, short and split shifts from `shifts`, New York's
+pay-frequency damages from `pay_frequency`.
 
 Each week is computed under federal law and under the state's law, and the
 higher amount is kept, never both (Rana v. Islam); liquidated damages follow
@@ -18,7 +19,9 @@ out of the total.
 
 Unpaid final pay, unlawful deductions and withheld tips are lines of their
 own under state law (tips also under FLSA 203(m)(2)(B)); they are dropped when
-the last day worked is outside the limitation period.
+the last day worked is outside the limitation period. Meal and rest premiums,
+reporting-time and split-shift pay are lines of their own, counted over the
+state's limitation period.
 
 The inputs and outputs live in `claim`, the citations and labels in
 `citations`; both are re-exported here.
@@ -43,6 +46,7 @@ from .claim import (
 )
 from .dates import add_years
 from .money import ZERO, cents, to_decimal
+from .pay_frequency import late_pay
 from .penalties import (
     CA_STATEMENT_RULES,
     ca_wage_statement_penalty,
@@ -52,7 +56,9 @@ from .penalties import (
     waiting_time,
 )
 from .rates import RULESET_VERSION, state_of
+from .shifts import week_shift_pay
 from .tips import week_credits
+from .weeks import weeks_of
 
 __all__ = [
     "CITATIONS",
@@ -82,62 +88,12 @@ WAGE_KEYS = (
     "unlawful_deductions",
     "tips_withheld",
     "meal_rest_premiums",
+    "reporting_time_pay",
+    "split_shift_premium",
 )
-DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state")
+DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state", "late_pay_damages")
 STATUTORY_KEYS = ("wage_notice_damages", "wage_statement_damages", "waiting_time_penalty")
 INTEREST_KEYS = ("prejudgment_interest", "interest_on_final_pay")
-
-# -- weeks ------------------------------------------------------------------
-
-
-def _weeks_of(period: Period, third_party: bool) -> list[weekly.WeekFacts]:
-    hours = to_decimal(period.hours_per_week)
-    days = period.days_per_week
-    per_day = to_decimal(period.hours_per_day) if period.hours_per_day is not None else hours / days
-    rate = to_decimal(period.hourly_rate) if period.hourly_rate is not None else None
-    weekly_pay = to_decimal(period.pay_per_week) if period.pay_per_week is not None else None
-    paid_weekly = to_decimal(period.paid_per_week) if period.paid_per_week is not None else None
-    covered = to_decimal(period.salary_hours) if period.salary_hours is not None else None
-    result = []
-    start = period.start
-    while start <= period.end:
-        end = min(start + timedelta(days=6), period.end)
-        workdays = min((end - start).days + 1, days)
-        share = Decimal(workdays) / days
-        week_hours = hours * share
-        agreed_weekly = weekly_pay * share if weekly_pay is not None else None
-        if paid_weekly is not None:
-            paid = paid_weekly * share
-        elif rate is not None:
-            paid = rate * week_hours
-        else:
-            paid = agreed_weekly if agreed_weekly is not None else ZERO
-        result.append(
-            weekly.WeekFacts(
-                start=start,
-                end=end,
-                hours=week_hours,
-                workdays=workdays,
-                hours_per_day=per_day,
-                paid=paid,
-                agreed_rate=rate,
-                agreed_weekly=agreed_weekly,
-                long_days=min(period.long_days_per_week, workdays),
-                live_in=period.live_in,
-                salary_hours=covered * share if covered is not None else None,
-                fluctuating=period.fluctuating_workweek,
-                third_party=third_party,
-                missed_meals=min(period.missed_meal_days_per_week, workdays),
-                missed_rests=min(period.missed_rest_days_per_week, workdays),
-                tipped=period.tipped,
-                tips=to_decimal(period.tips_per_week) * share
-                if period.tips_per_week is not None
-                else None,
-                untipped_days=min(period.untipped_days_per_week, workdays),
-            )
-        )
-        start = end + timedelta(days=1)
-    return result
 
 
 @dataclass
@@ -205,7 +161,7 @@ def calculate(claim: Claim) -> Breakdown:
     federal_from = add_years(as_of, -flsa_years)
     state_from = add_years(as_of, -STATE_YEARS[state]) if state in STATE_YEARS else None
 
-    weeks = [w for p in claim.periods for w in _weeks_of(p, claim.third_party_employer)]
+    weeks = [w for p in claim.periods for w in weeks_of(p, claim.third_party_employer)]
     chosen: list[_Chosen] = []
     details: list[WeekDetail] = []
     excluded: list[ExcludedWeek] = []
@@ -279,6 +235,19 @@ def calculate(claim: Claim) -> Breakdown:
             weeks=len(premium_weeks),
         )
 
+    call_in = ZERO
+    if state_from is not None:
+        shift_weeks = [w for w in weeks if w.end >= state_from]
+        shift_pay = [
+            week_shift_pay(w, state, floors.floor(claim, w), hospitality=claim.hospitality)
+            for w in shift_weeks
+        ]
+        reporting = sum((pay[0] for pay in shift_pay), ZERO)
+        lines.add("reporting_time_pay", reporting, weeks=len(shift_weeks))
+        lines.add("split_shift_premium", sum((pay[1] for pay in shift_pay), ZERO))
+        if state == "NY":  # call-in pay is wages: NY liquidated damages follow
+            call_in = reporting
+
     last_day = claim.periods[-1].end
     limitation_start = state_from if state_from is not None else federal_from
     extras_in_time = last_day >= limitation_start
@@ -297,11 +266,20 @@ def calculate(claim: Claim) -> Breakdown:
     state_ld = sum((c.result.liquidated for c in state_weeks), ZERO)
     if state == "NY":
         share = Decimal(1) if last_day >= weekly.WTPA_LD_CHANGE else Decimal("0.25")
-        state_ld += cents((final_pay + deductions + tips) * share)
+        state_ld += cents((final_pay + deductions + tips + call_in) * share)
     lines.add("liquidated_damages_state", state_ld, weeks=len(state_weeks))
 
     if state == "NY" and state_from is not None:
         _add_wtpa(claim, lines, weeks, state_from)
+        if claim.manual_worker:
+            late = late_pay(
+                (w.paid for w in weeks if w.end >= state_from),
+                claim.paid_every,
+                repeat=claim.prior_late_pay_finding,
+                as_of=as_of,
+            )
+            lines.also_cite["late_pay_damages"] = late.source
+            lines.add("late_pay_damages", late.amount, late_wages=late.late_wages)
     if state == "CA":
         _add_ca_statements(claim, lines, weeks)
     if state == "CA" and claim.final_pay_days_late > 0 and extras_in_time:

@@ -69,6 +69,10 @@ class WeekFacts:
     tipped: bool = False  # a tipped job (the employer may claim a tip credit)
     tips: Decimal | None = None  # tips received in the week, when known
     untipped_days: int = 0  # NY: days with 2 hours or more of work that gets no tips
+    short_days: int = 0  # days reported as scheduled and sent home early
+    short_worked: Decimal = Decimal(0)  # hours worked on such a day
+    short_scheduled: Decimal | None = None  # hours scheduled that day (else hours_per_day)
+    split_days: int = 0  # days with a split shift (CA premium; NY spread of hours)
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,9 @@ def new_york(
     else:
         due = _flsa_style_due(week, minimum, overtime, credit)
     wages = _shortfall(due.total, week.paid)
-    spread = minimum * week.long_days
+    # 142-2.4: a spread over 10 hours or a split shift; a split day is taken as
+    # one of the long days when both are counted (never counted twice).
+    spread = minimum * max(week.long_days, week.split_days)
     if not hospitality:
         # Outside hospitality (142-2.4) the extra hour is owed only to the extent
         # pay falls short of the minimum wage for all hours plus that hour.

@@ -38,6 +38,11 @@ class WageClaim(UUIDPrimaryKey, Base):
     # Where the work was and in which industry, as codes of casework.law.local_rates.
     work_city: Mapped[str | None] = mapped_column(String(40))
     wage_industry: Mapped[str | None] = mapped_column(String(40))
+    # New York pay frequency (Labor Law 191): a manual worker, how often paid (a key of
+    # casework.law.pay_frequency.PAY_PERIOD_DAYS), and a prior finding of late pay.
+    manual_worker: Mapped[bool] = mapped_column(default=False)
+    paid_every: Mapped[str] = mapped_column(String(12), default="weekly")
+    prior_late_pay_finding: Mapped[bool] = mapped_column(default=False)
     # The last computation, kept for reports; the inputs above can always recompute it.
     computed_total: Mapped[Decimal | None] = mapped_column(MONEY)
     computed_unpaid_wages: Mapped[Decimal | None] = mapped_column(MONEY)
@@ -80,6 +85,12 @@ class WorkPeriod(UUIDPrimaryKey, Base):
     tipped: Mapped[bool] = mapped_column(default=False)
     tips_per_week: Mapped[Decimal | None] = mapped_column(MONEY)
     untipped_days_per_week: Mapped[int] = mapped_column(default=0)
+    # Short and broken shifts: days sent home early (hours worked and scheduled on such a
+    # day) and, in California, split-shift days (casework.law.shifts).
+    short_days_per_week: Mapped[int] = mapped_column(default=0)
+    short_day_hours: Mapped[Decimal | None] = mapped_column(HOURS)
+    short_day_scheduled_hours: Mapped[Decimal | None] = mapped_column(HOURS)
+    split_shift_days_per_week: Mapped[int] = mapped_column(default=0)
 
     claim = relationship("WageClaim", back_populates="periods")
 

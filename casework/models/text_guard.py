@@ -57,6 +57,7 @@ EXEMPT: dict[str, str] = {
     "Case.jurisdiction": "region code",
     "WageClaim.work_city": "city code from the law package",
     "WageClaim.wage_industry": "industry code from the law package",
+    "WageClaim.paid_every": "pay schedule code from the law package",
     "Case.outcome": "enum",
     "CaseEmployer.role": "enum",
     "CaseEvent.kind": "code",

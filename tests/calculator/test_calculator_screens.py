@@ -201,3 +201,62 @@ def test_the_city_and_industry_asked_are_those_of_the_case_state(make, login_as)
     assert re.search(
         r'<option selected value="CA-LOS-ANGELES"|value="CA-LOS-ANGELES" selected', page
     )
+
+
+def test_new_york_asks_how_often_a_manual_worker_was_paid(make, login_as):
+    advocate, case, link = setup(make, jurisdiction="CA")
+    client = login_as(advocate)
+    assert 'name="paid_every"' not in client.get(url(case, link)).get_data(as_text=True)
+    advocate, case, link = setup(make, jurisdiction="NY-NYC")
+    client = login_as(advocate)
+    assert 'name="paid_every"' in client.get(url(case, link)).get_data(as_text=True)
+    # 2025-03-03..03-09 at $16.50, 40 hours ($660.00), paid every two weeks, a manual
+    # worker; computed after 2025-05-09, a first violation: lost interest
+    # 660.00 x 9 % x 3.5 / 365 = 0.57 on the $330.00 paid late.
+    period = {"hourly_rate": "16.50", "pay_per_week": ""}
+    data = claim_data(period, manual_worker="y", paid_every="biweekly")
+    assert client.post(url(case, link), data=data).status_code == 302
+    claim = link.wage_claim
+    assert claim.manual_worker is True and claim.paid_every == "biweekly"
+    page = client.get(url(case, link, "/result?as_of=2025-06-01")).get_data(as_text=True)
+    assert "Damages for paying a manual worker less often than weekly" in page
+    assert "$0.57" in page and "$330.00" in page
+    assert "NY Labor Law 191(1)(a), 198(1-a)" in page
+    # An unknown schedule is refused next to the field, nothing changes.
+    response = client.post(url(case, link), data=claim_data(period, paid_every="daily"))
+    assert response.status_code == 422
+    assert link.wage_claim.paid_every == "biweekly"
+
+
+def test_short_and_split_shifts_are_asked_where_the_state_pays_for_them(make, login_as):
+    advocate, ny_case, ny_link = setup(make, jurisdiction="NY-NYC")
+    client = login_as(advocate)
+    page = client.get(url(ny_case, ny_link)).get_data(as_text=True)
+    assert "periods-0-short_days_per_week" in page
+    assert "periods-0-split_shift_days_per_week" in page
+    us_case = make.case(assigned_to=advocate, jurisdiction="US")
+    page = client.get(url(us_case, us_case.worker_links[0])).get_data(as_text=True)
+    assert 'name="periods-0-start"' in page
+    assert "periods-0-short_days_per_week" not in page
+    case = make.case(assigned_to=advocate, jurisdiction="CA")
+    link = case.worker_links[0]
+    # $17.00, 40 hours over 5 days (2025-03-03..03-09): sent home after 2 of 8 hours
+    # once a week (Wage Orders 5(A): 2 x 17.00 = 34.00) and 2 split-shift days
+    # (4(C): 2 x (9 x 16.50 - 8 x 17.00) = 2 x 12.50 = 25.00).
+    period = {
+        "hourly_rate": "17",
+        "pay_per_week": "",
+        "short_days_per_week": "1",
+        "short_day_hours": "2",
+        "split_shift_days_per_week": "2",
+    }
+    assert client.post(url(case, link), data=claim_data(period)).status_code == 302
+    stored = link.wage_claim.periods[0]
+    assert stored.short_days_per_week == 1 and stored.short_day_hours == 2
+    page = client.get(url(case, link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "Pay for days sent home early (reporting time or call-in pay)" in page
+    assert "$34.00" in page and "Split-shift pay" in page and "$25.00" in page
+    # More short days than days worked is refused next to the field.
+    bad = claim_data({**period, "short_days_per_week": "6"})
+    assert client.post(url(case, link), data=bad).status_code == 422
+    assert link.wage_claim.periods[0].short_days_per_week == 1
