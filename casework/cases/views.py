@@ -22,9 +22,9 @@ from wtforms import SelectChoice
 
 from casework import authz
 from casework.auth.session import forget, keep, kept, time_left
-from casework.cases import existing, search, service, stale
 from casework.cases import forms as F
 from casework.cases import page as case_page_data
+from casework.cases import search, service, stale
 from casework.cases.refusals import MESSAGES
 from casework.cases.workflow import allowed_next, change_status
 from casework.crypto.columns import readable
@@ -45,7 +45,8 @@ def _message(key: str) -> str:
     return str(MESSAGES.get(key, key))
 
 
-def _facts(form) -> dict:
+def facts_from(form) -> dict:
+    """The case facts a form holds, as the cases service takes them."""
     names = ("jurisdiction", "narrative", "first_day_worked", "last_day_worked", "willful")
     names += service.COMP_FACTS + service.RETALIATION_FACTS
     return {name: getattr(form, name).data for name in names}
@@ -163,120 +164,6 @@ def deadlines():
     return render_template("cases/deadlines.html", groups=groups, today=today, labels=F)
 
 
-# -- intake -----------------------------------------------------------------------
-
-
-def _intake_from_form(form) -> service.Intake:
-    workers = [
-        service.WorkerInput(
-            name=row.form.name.data,
-            phone=row.form.phone.data or None,
-            email=row.form.email.data or None,
-            address=row.form.address.data or None,
-            preferred_language=row.form.preferred_language.data,
-            contact_ok_by=row.form.contact_ok_by.data,
-            existing_id=existing.chosen_id(row.form.match.data),
-        )
-        for row in form.workers
-        if not row.form.is_blank
-    ]
-    employers = [
-        service.EmployerInput(
-            business_name=row.form.business_name.data,
-            role=row.form.role.data,
-            address=row.form.address.data or None,
-            owner_names=row.form.owner_names.data or None,
-            industry=row.form.industry.data or None,
-            ein=row.form.ein.data or None,
-            entity_type=row.form.entity_type.data,
-            existing_id=existing.chosen_id(row.form.match.data),
-        )
-        for row in form.employers
-        if not row.form.is_blank
-    ]
-    facts = _facts(form)
-    if form.case_type.data != "wage_theft":
-        facts["willful"] = False
-    return service.Intake(
-        case_type=form.case_type.data,
-        jurisdiction=form.jurisdiction.data,
-        workers=workers,
-        employers=employers,
-        facts=facts,
-    )
-
-
-def _duplicates(form) -> tuple[dict, dict]:
-    """Existing workers and employers that may be the ones typed in, for rows not yet decided."""
-    worker_matches: dict[int, list] = {}
-    for i, row in enumerate(form.workers):
-        sub = row.form
-        if sub.is_blank or sub.match.data:
-            continue
-        found = search.find_workers(sub.name.data, sub.phone.data)
-        if found:
-            worker_matches[i] = found
-    employer_matches: dict[int, list] = {}
-    for i, row in enumerate(form.employers):
-        sub = row.form
-        if sub.is_blank or sub.match.data:
-            continue
-        found = search.find_employers(sub.business_name.data, limit=10)
-        if found:
-            employer_matches[i] = found
-    return worker_matches, employer_matches
-
-
-@bp.route("/new", methods=["GET", "POST"])
-@authz.requires("case.create")
-def new():
-    form = F.IntakeForm()
-    worker_matches: dict = {}
-    employer_matches: dict = {}
-    open_cases: dict = {}
-    if form.validate_on_submit():
-        worker_matches, employer_matches = _duplicates(form)
-        if not worker_matches and not employer_matches:
-            try:
-                with db.session.begin_nested():
-                    case = service.open_case(_intake_from_form(form), current_user)
-            except Refused as error:
-                show_refusal(form, error, MESSAGES)
-                if error.message == "match_not_offered":
-                    existing.forget_matches(*(row.form for row in (*form.workers, *form.employers)))
-            else:
-                db.session.commit()
-                flash(_("Intake saved as %(ref)s.", ref=case.reference), "success")
-                return redirect(url_for("cases.show", case_id=case.id), 303)
-        else:
-            ids = [w.id for ws in worker_matches.values() for w in ws]
-            open_cases = search.open_cases_of_workers(ids)
-            open_cases.update(
-                search.open_cases_of_employers(
-                    [e.id for es in employer_matches.values() for e in es]
-                )
-            )
-            flash(
-                _(
-                    "Casework found records that may be the same people or businesses. "
-                    "For each, choose the existing record or a new one, then save again."
-                ),
-                "warning",
-            )
-    elif request.method == "POST":
-        flash(_("The intake was not saved: correct the fields marked below."), "error")
-    return render_template(
-        "cases/new.html",
-        form=form,
-        worker_matches=worker_matches,
-        employer_matches=employer_matches,
-        open_cases=authz.visible_case_lists(open_cases),
-        labels=F,
-        worker_template=F.WorkerFields(prefix="workers-__index__-"),
-        employer_template=F.EmployerFields(prefix="employers-__index__-"),
-    ), (422 if request.method == "POST" and not worker_matches and not employer_matches else 200)
-
-
 # -- one case ---------------------------------------------------------------------
 
 
@@ -350,7 +237,7 @@ def edit(case_id):
         if form.validate():
             try:
                 with db.session.begin_nested():
-                    service.update_facts(case, _facts(form), form.version.data)
+                    service.update_facts(case, facts_from(form), form.version.data)
             except Refused as error:
                 if isinstance(error, service.StaleCase):
                     flash(_message("stale"), "error")
@@ -492,5 +379,6 @@ def assign(case_id):
     return redirect(url_for("cases.show", case_id=case_id), 303)
 
 
-# Worker and employer pages are routes of this blueprint too (a module of their own).
-from casework.cases import party_views  # noqa: E402, F401
+# The intake and the worker and employer pages are routes of this blueprint too, each in a
+# module of its own.
+from casework.cases import intake_views, party_views  # noqa: E402, F401
