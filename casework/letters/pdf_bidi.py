@@ -34,17 +34,23 @@ def has_rtl(text: str) -> bool:
 
 def levels(text: str, rtl: bool) -> list[int]:
     """The embedding level of every character of one line (odd: right to left)."""
-    # Boundary neutrals (joiners) would be dropped by rule X9 and shift the indices:
-    # a no-break space stands in for them while the levels are worked out.
-    probe = "".join("\u00a0" if unicodedata.bidirectional(c) == "BN" else c for c in text)
+    # Boundary neutrals (joiners) would be dropped by rule X9 and shift the indices, and
+    # python-bidi refuses characters with no bidi class (unassigned code points): a
+    # no-break space stands in for both while the levels are worked out.
+    probe = "".join("\u00a0" if unicodedata.bidirectional(c) in ("BN", "") else c for c in text)
     storage = algorithm.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
-    algorithm.get_embedding_levels(probe, storage)
-    algorithm.explicit_embed_and_overrides(storage)
-    algorithm.resolve_weak_types(storage)
-    algorithm.resolve_neutral_types(storage, False)
-    algorithm.resolve_implicit_levels(storage, False)
+    try:
+        algorithm.get_embedding_levels(probe, storage)
+        algorithm.explicit_embed_and_overrides(storage)
+        algorithm.resolve_weak_types(storage)
+        algorithm.resolve_neutral_types(storage, False)
+        algorithm.resolve_implicit_levels(storage, False)
+    except (AssertionError, KeyError, IndexError):
+        # python-bidi asserts on some control characters (stray isolates, unpaired
+        # embeddings): such a line is laid out in the paragraph's direction instead.
+        return [1 if rtl else 0] * len(text)
     found = [int(ch["level"]) for ch in storage["chars"]]
     if len(found) != len(text):  # cannot happen after the stand-in; stay safe
         return [1 if rtl else 0] * len(text)

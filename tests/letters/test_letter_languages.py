@@ -243,6 +243,15 @@ def test_numbers_inside_right_to_left_text_keep_their_order():
     assert drawn.startswith("الآن"[::-1]) and drawn.endswith("اتصل"[::-1])
 
 
+def test_a_character_with_no_bidi_class_does_not_stop_a_letter():
+    from casework.letters.pdf_bidi import levels
+
+    # An unassigned code point (pasted from somewhere) in a right-to-left line.
+    text = "اتصل \u0378 الآن"
+    found = levels(text, rtl=True)
+    assert len(found) == len(text) and found[0] % 2 == 1 and found[-1] % 2 == 1
+
+
 def test_an_urdu_line_is_extracted_in_reading_order(app):
     with app.app_context():
         text = readable(pdftotext(sample_pdf("worker_calculation", "ur")), rtl=True)
