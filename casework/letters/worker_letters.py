@@ -142,7 +142,7 @@ def _plain(key: str) -> str:
 def _worker_doc(
     *, case, worker, lang, letter_date, blocks, subject, title, sender
 ) -> LetterDocument:
-    from casework.letters.content import address_lines, letterhead
+    from casework.letters.parts import address_lines, letterhead
 
     head = letterhead()
     blocks = [Para(_("Dear %(name)s,", name=worker.name)), *blocks]
@@ -479,7 +479,7 @@ def document(
     head, *, case, lang, letter_date, recipient, subject, blocks, worker, title, delivery
 ) -> LetterDocument:
     """The parts every worker letter shares: date, reference, page numbers, metadata."""
-    from casework.letters.content import _tidy_block, tidy
+    from casework.letters.parts import tidy, tidy_block
     from casework.letters.pdf_model import WORKER_BODY_FONT_SIZE
 
     return LetterDocument(
@@ -488,7 +488,7 @@ def document(
         reference=_("Ref. %(ref)s", ref=case.reference),
         recipient_lines=tuple(tidy(line) for line in recipient),
         subject=tidy(subject),
-        blocks=tuple(_tidy_block(block) for block in blocks),
+        blocks=tuple(tidy_block(block) for block in blocks),
         page_label=_("Page {page} of {pages}"),
         body_font_size=WORKER_BODY_FONT_SIZE,
         language=lang,
