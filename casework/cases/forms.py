@@ -449,6 +449,26 @@ class SearchForm(FlaskForm):
     employer = StrippedStringField(_l("Employer's name"), validators=[Optional(), Length(max=200)])
 
 
+class IntakeSheetForm(Form):
+    """The language (and size) of a printed intake sheet: carried in the URL, names nothing."""
+
+    language = SelectField(_l("Print an intake sheet in"), default="en")
+    both_sides = BooleanField(_l("Large type on both sides of the sheet"))
+
+    def __init__(self, *args, **kwargs):
+        from casework.letters.intake_sheet import sheet_language
+        from casework.letters.languages import ENGLISH_NAMES, LETTER_LANGUAGES
+
+        super().__init__(*args, **kwargs)
+        choices = []
+        for code in LETTER_LANGUAGES:
+            name = ENDONYMS[code] if code == "en" else f"{ENDONYMS[code]} ({ENGLISH_NAMES[code]})"
+            if sheet_language(code)[0] != code:
+                name = _l("%(language)s: in English for now", language=name)
+            choices.append(SelectChoice(code, name))
+        self.language.choices = choices
+
+
 class ListFilterForm(Form):
     """The caseload filters: carried in the URL (no names: search is posted)."""
 

@@ -123,7 +123,8 @@ def question(name: str, field: UnboundField) -> Question | None:
     if short in SKIPPED or issubclass(cls, HiddenField | CSRFTokenField | SubmitField):
         return None
     label = _label(field)
-    description = msgid(field.kwargs.get("description") or "")
+    # (A lazy string's truth would translate it: only None is tested.)
+    description = msgid(field.kwargs.get("description"))
     if issubclass(cls, BooleanField):
         return Question(name, "tick", label, description)
     if issubclass(cls, DateField):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import click
 
 from casework.cases import intake_sheet as form_walk
+from casework.cases.forms import IntakeForm
 from casework.law.i18n import N_
 from casework.letters import catalogs
 from casework.letters.catalogs import gettext as _
@@ -47,33 +48,35 @@ INTERPRETER = N_(
 SENTENCES = (TITLE, INTRO, STATEMENT, CASE_TYPE_NOTE, *HEADINGS.values())
 
 
-def msgids() -> set[str]:
+def msgids(form_class: type = IntakeForm) -> set[str]:
     """Every msgid the sheet prints: the form's words and the sheet's own sentences."""
-    return form_walk.msgids() | set(SENTENCES)
+    return form_walk.msgids(form_class) | set(SENTENCES)
 
 
-def has_sheet(lang: str) -> bool:
+def has_sheet(lang: str, form_class: type = IntakeForm) -> bool:
     """Whether lang's letter catalog holds every word of the sheet."""
     if lang == "en":
         return True
     messages = catalogs.catalog(lang).messages
-    return all(messages.get(msgid) for msgid in msgids())
+    return all(messages.get(msgid) for msgid in msgids(form_class))
 
 
-def sheet_language(lang: str) -> tuple[str, bool]:
+def sheet_language(lang: str, form_class: type = IntakeForm) -> tuple[str, bool]:
     """(the language the sheet prints in, whether it adds the interpreter line)."""
-    if lang in LETTER_LANGUAGES and has_sheet(lang):
+    if lang in LETTER_LANGUAGES and has_sheet(lang, form_class):
         return lang, False
     return "en", True
 
 
-def sheet_document(lang: str, organization: str = "") -> SheetDocument:
-    """The intake sheet for a worker who reads lang."""
-    printed, interpreter = sheet_language(lang)
+def sheet_document(
+    lang: str, organization: str = "", form_class: type = IntakeForm
+) -> SheetDocument:
+    """The intake sheet for a worker who reads lang (the questions of form_class)."""
+    printed, interpreter = sheet_language(lang, form_class)
     case_types = {}
     with catalogs.letter_locale(printed):
         groups = []
-        for group in form_walk.groups():
+        for group in form_walk.groups(form_class):
             questions = tuple(_question(q) for q in group.questions)
             if group.key == "":
                 case_types = {c.value: _(c.label) for q in group.questions for c in q.choices}
@@ -106,19 +109,23 @@ def _question(q: form_walk.Question) -> SheetQuestion:
     )
 
 
-def sheet_pdf(lang: str, organization: str = "") -> bytes:
-    return render_sheet(sheet_document(lang, organization))
+def sheet_pdf(lang: str, organization: str = "", pages: int = 1) -> bytes:
+    """The sheet as PDF: one page, or large type on two (both sides of one sheet)."""
+    return render_sheet(sheet_document(lang, organization), pages)
 
 
 def register(group: click.Group) -> None:
     @group.command("intake-sheet")
     @click.option("--language", type=click.Choice(LETTER_LANGUAGES), default="en")
+    @click.option(
+        "--both-sides", is_flag=True, help="Large type on two pages (both sides of one sheet)."
+    )
     @click.option("--output", type=click.Path(dir_okay=False, writable=True), required=True)
-    def intake_sheet_command(language: str, output: str) -> None:
+    def intake_sheet_command(language: str, both_sides: bool, output: str) -> None:
         """Write the paper intake sheet in LANGUAGE (one page, to fill in by hand) to OUTPUT."""
         from casework.letters.content import letterhead
 
-        data = sheet_pdf(language, letterhead().name)
+        data = sheet_pdf(language, letterhead().name, pages=2 if both_sides else 1)
         with open(output, "wb") as fh:
             fh.write(data)
         printed, _interpreter = sheet_language(language)

@@ -146,9 +146,10 @@ class _Metrics:
     def __init__(self, size: float):
         self.size = size
         self.lead = size * 1.2
-        self.row = size * 1.65  # room to write one line by hand
-        self.box = size * 0.8
-        self.small = max(9.5, size * 0.75)
+        # Room to write one line by hand: never under a quarter of an inch.
+        self.row = max(size * 1.65, 18.0)
+        self.box = max(size * 0.8, 8.0)
+        self.small = min(size, max(8.0, size * 0.78))
         self.small_lead = self.small * 1.18
         self.gap = size * 0.35
         self.heading = size + 1.0
@@ -453,6 +454,9 @@ def render_sheet(doc: SheetDocument, pages: int = 1) -> bytes:
         invariant=1,
         pageCompression=1,
         lang=one_line(doc.language) or None,
+        # reportlab starts each page in Helvetica, which is not embedded: start in ours.
+        initialFontName=REGULAR,
+        initialFontSize=10,
     )
     canvas.setTitle(one_line(doc.title))
     canvas.setAuthor(one_line(doc.organization))
