@@ -29,9 +29,13 @@ $(VENV)/.installed: requirements.lock | $(BIN)/activate
 
 setup: $(VENV)/.installed translations-compile db-upgrade ## Create the virtualenv, install pinned dependencies, compile translations, migrate
 
-run: setup ## Set up everything and serve Casework on 127.0.0.1:5000
+run: setup ## Set up everything and serve Casework on 127.0.0.1:5000, with the job consumer beside it
 	@$(FLASK) casework setup-url --base http://$(HOST):$(PORT)
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
+	@# The job consumer runs beside gunicorn and stops with it (Ctrl-C, or gunicorn exiting).
+	@$(FLASK) casework jobs consume & consumer=$$!; \
+	 trap 'kill $$consumer 2>/dev/null; wait $$consumer 2>/dev/null' EXIT; \
+	 trap 'exit 130' INT TERM; \
+	 $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
 
 test: setup translations-check ## Set up everything and run the whole test suite (SQLite, then PostgreSQL if configured)
 	$(PYTEST) -q -p no:cacheprovider -n $(TEST_WORKERS) tests
@@ -57,6 +61,7 @@ TYPED := casework/law casework/privacy casework/crypto/keyring.py casework/crypt
          casework/crypto/passwords.py casework/crypto/errors.py casework/letters/pdf.py \
          casework/letters/pdf_model.py casework/letters/pdf_page.py casework/letters/pdf_blocks.py \
          casework/letters/pdf_text.py casework/letters/pdf_fonts.py \
+         casework/letters/pdf_script.py casework/letters/pdf_bidi.py \
          casework/letters/pdf_sheet.py
 
 typecheck: $(VENV)/.installed ## Type-check the pure libraries strictly (mypy)

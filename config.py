@@ -57,6 +57,13 @@ class Config:
     # The dashboard's figures, stored in the database, are reused at most this long.
     CASEWORK_DASHBOARD_CACHE_SECONDS = env_int("DASHBOARD_CACHE_SECONDS", 120)
 
+    # The job runner's queue (docs/configuration.md): empty for an SQLite file beside the
+    # SQLite database (instance/casework-jobs.db otherwise); redis://host:6379/0 for Redis;
+    # postgresql://... for tables in a PostgreSQL database; sqlite:////path for another file.
+    CASEWORK_JOBS_URL = env("JOBS_URL", "")
+    # Run jobs inside the request instead of queueing them (tests).
+    CASEWORK_JOBS_IMMEDIATE = env_bool("JOBS_IMMEDIATE", False)
+
     # Login throttling: counters live in the database every process shares by default
     # (casework+db://), or in Redis (redis://host:6379); memory:// counts per process.
     RATELIMIT_STORAGE_URI = env("RATELIMIT_STORAGE_URI", "casework+db://")
@@ -114,6 +121,7 @@ class TestingConfig(Config):
     CASEWORK_ARGON2_TIME_COST = 1
     CASEWORK_KEY_FILE = None
     CASEWORK_DASHBOARD_CACHE_SECONDS = 0  # tests that need the stored figures turn them on
+    CASEWORK_JOBS_IMMEDIATE = True  # one test runs a real consumer (tests/jobs/)
 
 
 class ProductionConfig(Config):

@@ -72,6 +72,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     security.init_app(app)
 
     from casework.admin.audit_views import bp as audit_bp
+    from casework.admin.language_views import bp as languages_bp
     from casework.admin.retention_views import bp as retention_bp
     from casework.admin.views import bp as admin_bp
     from casework.api.token_views import bp as api_tokens_bp
@@ -98,6 +99,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         admin_bp,
         audit_bp,
         retention_bp,
+        languages_bp,
         calendar_bp,
         timekeeping_bp,
         duplicates_bp,
@@ -122,6 +124,10 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
 
     # The audit chain's anchor in the server log once a day, to check a later chain against.
     app.before_request(lambda: audit.log_anchor_daily(app))
+
+    from casework.jobs import runner, tasks  # noqa: F401 - tasks register on the queue
+
+    runner.init_app(app)
 
     from casework.cli import casework_cli
 

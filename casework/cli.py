@@ -18,7 +18,7 @@ from casework.extensions import db
 casework_cli = AppGroup("casework", help="Casework administration commands.")
 
 #: Areas that may add commands of their own in a `commands.py` with `register(group)`.
-AREAS = ("cases", "judgments", "letters", "dashboard", "admin", "bench", "ops", "scale")
+AREAS = ("cases", "judgments", "letters", "dashboard", "admin", "bench", "ops", "scale", "jobs")
 
 
 @casework_cli.command("create-user")
@@ -30,15 +30,16 @@ AREAS = ("cases", "judgments", "letters", "dashboard", "admin", "bench", "ops", 
 def create_user(email: str, role: str, name: str) -> None:
     """Create an account; the password comes from CASEWORK_PASSWORD or a prompt."""
     from casework.auth import service
+    from casework.refusals import Refused
 
     password = os.environ.get("CASEWORK_PASSWORD") or click.prompt(
         "Password", hide_input=True, confirmation_prompt=True
     )
     try:
         service.create_user(email, name, role, password)
-    except service.AccountError as error:
+    except Refused as error:
         db.session.rollback()
-        raise click.ClickException(f"{error.field}: {error.message}") from None
+        raise click.ClickException(f"{error.field}: {error.code}") from None
     db.session.commit()
     click.echo(f"Created {role} account for {email}.")
 

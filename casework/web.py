@@ -7,7 +7,9 @@ two helpers are the one place a refusal becomes words on a page.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal
 
 from flask import flash
 
@@ -17,8 +19,26 @@ from casework.refusals import Refused
 FALLBACK = "invalid"
 
 
-def refusal_message(refused: Refused, messages: Mapping[str, object]) -> str:
-    """The refusal in words: the area's message for its code, filled with its params."""
+def _shown(name: str, value, formats: Mapping[str, Callable]) -> object:
+    from casework.i18n import day, money
+
+    if name in formats:
+        return formats[name](value)
+    if isinstance(value, Decimal):
+        return money(value)
+    if isinstance(value, date):
+        return day(value)
+    return value
+
+
+def refusal_message(
+    refused: Refused, messages: Mapping[str, object], formats: Mapping[str, Callable] = {}
+) -> str:
+    """The refusal in words: the area's message for its code, filled with its params.
+
+    Amounts (Decimal) show as dollars and dates as dates in the reader's language;
+    ``formats`` names a function for any other value (a rate as a percentage).
+    """
     template = messages.get(refused.code) or messages.get(FALLBACK)
     if template is None:
         from flask_babel import gettext
@@ -26,18 +46,24 @@ def refusal_message(refused: Refused, messages: Mapping[str, object]) -> str:
         return gettext("This could not be saved. Check the form and try again.")
     text = str(template)
     if refused.params:
+        shown = {k: _shown(k, v, formats) for k, v in refused.params.items()}
         try:
-            return text % refused.params
+            return text % shown
         except (KeyError, TypeError, ValueError):
             return text
     return text
 
 
-def show_refusal(form, refused: Refused, messages: Mapping[str, object]) -> None:
-    """Put the message next to its field on the form, or above the form if it has none."""
-    message = refusal_message(refused, messages)
+def show_refusal(
+    form, refused: Refused, messages: Mapping[str, object], formats: Mapping[str, Callable] = {}
+) -> None:
+    """Put the message next to its field on the form, or above the page when it has none."""
+    message = refusal_message(refused, messages, formats)
     field = getattr(form, refused.field, None) if form is not None else None
     if field is not None and hasattr(field, "errors"):
-        field.errors = [*list(field.errors or []), message]
+        if isinstance(field.errors, list):
+            field.errors.append(message)
+        else:
+            field.errors = [*list(field.errors or []), message]
     else:
         flash(message, "error")

@@ -21,6 +21,8 @@ from casework.auth.views import password_messages
 from casework.authz import requires
 from casework.extensions import db
 from casework.models.user import User
+from casework.refusals import Refused
+from casework.web import show_refusal
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -51,10 +53,9 @@ def new_user():
             service.create_user(
                 form.email.data, form.name.data, form.role.data, form.password.data, temporary=True
             )
-        except service.AccountError as error:
-            field = getattr(form, error.field, form.password)
-            field.errors.append(password_messages().get(error.message, error.message))
+        except Refused as error:
             db.session.rollback()
+            show_refusal(form, error, password_messages())
         else:
             db.session.commit()
             flash(

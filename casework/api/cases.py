@@ -16,6 +16,7 @@ from casework.cases import calculator, search, service
 from casework.cases.calculator_text import claim_message
 from casework.crypto.columns import Unreadable
 from casework.extensions import db
+from casework.refusals import Refused
 
 CASE_REFUSALS = {
     "invalid": lambda: _("Choose a value from the list."),
@@ -62,9 +63,9 @@ def case_detail(case) -> dict:
     }
 
 
-def _case_refused(error: service.CaseError) -> ApiProblem:
-    words = CASE_REFUSALS.get(error.message)
-    return refusal(error.field, words() if words else error.message)
+def _case_refused(error: Refused) -> ApiProblem:
+    words = CASE_REFUSALS.get(error.code)
+    return refusal(error.field, words() if words else error.code)
 
 
 def _viewed(case) -> None:
@@ -149,7 +150,7 @@ def create_case(data):
     try:
         with db.session.begin_nested():
             case = service.open_case(intake, current_user)
-    except service.CaseError as error:
+    except Refused as error:
         raise _case_refused(error) from None
     db.session.commit()
     return case_detail(case)
@@ -234,7 +235,7 @@ def add_note(data, case_id):
     try:
         with db.session.begin_nested():
             note = service.add_note(case, data["body"], current_user)
-    except service.CaseError as error:
+    except Refused as error:
         raise _case_refused(error) from None
     db.session.commit()
     return _note(note)

@@ -15,8 +15,11 @@ from casework.api.blueprint import bp, refusal
 from casework.api.problems import ApiProblem
 from casework.extensions import db
 from casework.judgments import service as judgments
+from casework.judgments.refusals import FORMATS, MESSAGES
 from casework.letters import service as letters
 from casework.models.letter import Letter
+from casework.refusals import Refused
+from casework.web import refusal_message
 
 #: Letters that may be downloaded: approved by a supervisor (and perhaps sent).
 DOWNLOADABLE = frozenset({"approved", "sent"})
@@ -151,8 +154,8 @@ def record_payment(data, case_id, judgment_id):
     )
     try:
         (payment,) = judgments.record_payments(judgment, [entry], recorded_by_id=current_user.id)
-    except judgments.JudgmentError as error:
+    except Refused as error:
         db.session.rollback()
-        raise refusal(error.field, str(error.message)) from None
+        raise refusal(error.field, refusal_message(error, MESSAGES, FORMATS)) from None
     db.session.commit()
     return _payment(payment)

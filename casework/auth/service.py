@@ -19,19 +19,11 @@ from casework.crypto import passwords
 from casework.extensions import db
 from casework.models.base import utcnow
 from casework.models.user import ROLES, User
+from casework.refusals import Refused
 from casework.services import session_store
 
 ALWAYS_TOTP = frozenset({"supervisor", "admin"})
 RELAXABLE_TOTP = frozenset({"intake", "advocate"})
-
-
-class AccountError(ValueError):
-    """A refused account operation; ``field`` names the form field it belongs to."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 # -- passwords ---------------------------------------------------------------
@@ -72,21 +64,21 @@ def create_user(
     locale: str | None = None,
     temporary: bool = False,
 ) -> User:
-    """Create an account; raises AccountError naming the field at fault.
+    """Create an account; raises Refused naming the field at fault.
 
     ``temporary``: an administrator chose the password, so the person must set their
     own at first sign-in before anything else opens.
     """
     email = normalize_email(email)
     if role not in ROLES:
-        raise AccountError("role", "unknown role")
+        raise Refused("role", "unknown role")
     if "@" not in email or len(email) > 254:
-        raise AccountError("email", "invalid email")
+        raise Refused("email", "invalid email")
     if find_user(email) is not None:
-        raise AccountError("email", "taken")
+        raise Refused("email", "taken")
     problems = password_problems(password)
     if problems:
-        raise AccountError("password", problems[0])
+        raise Refused("password", problems[0])
     user = User(
         email=email,
         name=name.strip(),
@@ -112,7 +104,7 @@ def change_password(user: User, new_password: str) -> None:
     """Set a new password and end every other session of the user."""
     problems = password_problems(new_password)
     if problems:
-        raise AccountError("new_password", problems[0])
+        raise Refused("new_password", problems[0])
     user.password_hash = passwords.hash_password(new_password)
     user.password_changed_at = utcnow()
     _end_sessions(user)
@@ -122,7 +114,7 @@ def change_password(user: User, new_password: str) -> None:
 def set_own_password(user: User, new_password: str) -> None:
     """Replace a temporary password at first sign-in; the temporary one stops working."""
     if passwords.verify_password(user.password_hash, new_password):
-        raise AccountError("new_password", "same_as_temporary")
+        raise Refused("new_password", "same_as_temporary")
     change_password(user, new_password)
     user.must_change_password = False
 
@@ -136,7 +128,7 @@ def set_active(user: User, active: bool) -> None:
 
 def set_role(user: User, role: str) -> None:
     if role not in ROLES:
-        raise AccountError("role", "unknown role")
+        raise Refused("role", "unknown role")
     user.role = role
     _end_sessions(user)
     if role in ALWAYS_TOTP:
@@ -155,7 +147,7 @@ def reset_totp(user: User) -> None:
 
 def set_totp_required(user: User, required: bool) -> None:
     if not required and user.role not in RELAXABLE_TOTP:
-        raise AccountError("totp_required", "always required")
+        raise Refused("totp_required", "always required")
     user.totp_required = required
     audit.record("user.totp_policy", user, detail="required" if required else "optional")
 
@@ -361,7 +353,7 @@ def setup_token_valid(token: str | None) -> bool:
 def complete_setup(token: str, email: str, name: str, password: str, locale: str | None) -> User:
     """Create the first administrator and burn the token."""
     if not setup_token_valid(token):
-        raise AccountError("token", "invalid")
+        raise Refused("token", "invalid")
     user = create_user(email, name, "admin", password, locale=locale)
     settings.put(SETUP_KEY, None)
     return user

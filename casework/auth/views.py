@@ -37,6 +37,8 @@ from casework.auth.session import end_session, forget, forget_all, keep, kept, s
 from casework.crypto import passwords
 from casework.extensions import db
 from casework.models.user import User
+from casework.refusals import Refused
+from casework.web import show_refusal
 
 bp = Blueprint("auth", __name__)
 
@@ -214,9 +216,8 @@ def setup():
             service.complete_setup(
                 token, form.email.data, form.name.data, form.password.data, session.get("locale")
             )
-        except service.AccountError as error:
-            field = getattr(form, error.field, form.password)
-            field.errors.append(password_messages().get(error.message, error.message))
+        except Refused as error:
+            show_refusal(form, error, password_messages())
         else:
             db.session.commit()
             flash(
@@ -237,10 +238,8 @@ def change_password():
         else:
             try:
                 service.change_password(current_user, form.new_password.data)
-            except service.AccountError as error:
-                form.new_password.errors.append(
-                    password_messages().get(error.message, error.message)
-                )
+            except Refused as error:
+                show_refusal(form, error, password_messages())
             else:
                 db.session.commit()
                 start_session(current_user)  # this session carries the new epoch; others end
@@ -261,9 +260,9 @@ def first_password():
     if form.validate_on_submit():
         try:
             service.set_own_password(current_user, form.new_password.data)
-        except service.AccountError as error:
+        except Refused as error:
             db.session.rollback()
-            form.new_password.errors.append(password_messages().get(error.message, error.message))
+            show_refusal(form, error, password_messages())
         else:
             db.session.commit()
             start_session(current_user)  # this session carries the new epoch

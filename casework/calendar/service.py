@@ -33,7 +33,7 @@ PAST_DAYS = 90
 MAX_EVENTS = 2000
 
 
-def _hash(token: str) -> str:
+def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -58,7 +58,7 @@ def turn_on(user: User) -> str:
     """A new feed address for the user (any older one stops working); returns the token."""
     renewed = _revoke_all(user) > 0
     token = secrets.token_urlsafe(32)
-    feed = CalendarFeed(user_id=user.id, token_hash=_hash(token))
+    feed = CalendarFeed(user_id=user.id, token_hash=token_hash(token))
     db.session.add(feed)
     db.session.flush()
     audit.record("calendar.renewed" if renewed else "calendar.on", feed, user_id=user.id)
@@ -83,7 +83,7 @@ def feed_owner(token: str) -> tuple[CalendarFeed, User] | None:
     row = db.session.execute(
         select(CalendarFeed, User)
         .join(User, User.id == CalendarFeed.user_id)
-        .where(CalendarFeed.token_hash == _hash(token), CalendarFeed.revoked_at.is_(None))
+        .where(CalendarFeed.token_hash == token_hash(token), CalendarFeed.revoked_at.is_(None))
     ).first()
     if row is None or not row[1].active or not authz.can("deadline.list", row[1]):
         return None

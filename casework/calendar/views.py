@@ -67,7 +67,7 @@ def change():
 
 @bp.get("/calendar/<token>.ics")
 def feed(token: str):
-    key = service._hash(token)[:32]
+    key = service.token_hash(token)[:32]
     if not auth_service.take_hit(f"{FETCHES_PER_MINUTE}/minute", "calendar", key):
         abort(429)
     found = service.feed_owner(token)

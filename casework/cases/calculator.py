@@ -54,6 +54,13 @@ def period_from_model(row: WorkPeriod) -> wages.Period:
         missed_meal_days_per_week=int(row.missed_meal_days_per_week or 0),
         missed_rest_days_per_week=int(row.missed_rest_days_per_week or 0),
         hours_per_day=_opt(row.hours_per_day),
+        tipped=bool(row.tipped),
+        tips_per_week=_opt(row.tips_per_week),
+        untipped_days_per_week=int(row.untipped_days_per_week or 0),
+        short_days_per_week=int(row.short_days_per_week or 0),
+        short_day_hours=_opt(row.short_day_hours),
+        short_day_scheduled_hours=_opt(row.short_day_scheduled_hours),
+        split_shift_days_per_week=int(row.split_shift_days_per_week or 0),
     )
 
 
@@ -72,6 +79,12 @@ def claim_from_model(wage_claim: WageClaim, *, region: str, as_of: date) -> wage
         willful=bool(wage_claim.willful),
         final_pay_days_late=int(wage_claim.final_pay_days_late or 0),
         hospitality=bool(wage_claim.hospitality),
+        tip_credit_notice_given=wage_claim.tip_credit_notice_given,
+        work_city=wage_claim.work_city,
+        wage_industry=wage_claim.wage_industry,
+        manual_worker=bool(wage_claim.manual_worker),
+        paid_every=wage_claim.paid_every or "weekly",
+        prior_late_pay_finding=bool(wage_claim.prior_late_pay_finding),
     )
 
 
@@ -196,6 +209,13 @@ class PeriodFacts:
     live_in: bool = False
     missed_meal_days_per_week: int = 0
     missed_rest_days_per_week: int = 0
+    tipped: bool = False
+    tips_per_week: Decimal | None = None
+    untipped_days_per_week: int = 0
+    short_days_per_week: int = 0
+    short_day_hours: Decimal | None = None
+    short_day_scheduled_hours: Decimal | None = None
+    split_shift_days_per_week: int = 0
 
 
 @dataclass(frozen=True)
@@ -211,6 +231,12 @@ class ClaimFacts:
     willful: bool = False
     hospitality: bool = False
     final_pay_days_late: int = 0
+    tip_credit_notice_given: bool | None = None  # None: not known, or no tipped work
+    work_city: str | None = None  # a city with its own minimum wage (law.local_rates)
+    wage_industry: str | None = None  # an industry with its own minimum wage
+    manual_worker: bool = False  # New York pay frequency (Labor Law 191)
+    paid_every: str = "weekly"
+    prior_late_pay_finding: bool = False
 
 
 #: The claim-level facts, named alike on ClaimFacts, WageClaim and the law's Claim.
@@ -223,6 +249,12 @@ CLAIM_FIELDS = (
     "willful",
     "hospitality",
     "final_pay_days_late",
+    "tip_credit_notice_given",
+    "work_city",
+    "wage_industry",
+    "manual_worker",
+    "paid_every",
+    "prior_late_pay_finding",
 )
 
 

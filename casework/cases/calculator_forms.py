@@ -16,10 +16,14 @@ from wtforms import (
     IntegerField,
     RadioField,
     SelectChoice,
+    SelectField,
 )
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from casework.forms import MoneyField, TypedDecimalField
+from casework.law.local_rates import cities_for, industries_for
+
+NONE_CHOICE = ""
 
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 GIVEN = [
@@ -130,6 +134,54 @@ class PeriodForm(Form):
         default=0,
         description=_l("California: one paid 10-minute break for each 4 hours worked."),
     )
+    tipped = BooleanField(
+        _l("The worker got tips in this job (server, bartender, busser, runner)"),
+        description=_l("The employer may have counted tips towards the minimum wage."),
+    )
+    tips_per_week = MoneyField(
+        _l("Tips received in a usual week (optional)"),
+        validators=[Optional()],
+        description=_l("If left empty, the tips are taken to have been enough for the tip credit."),
+    )
+    untipped_days_per_week = WholeNumberField(
+        _l("Days a week with 2 hours or more of work without tips (cleaning, food prep)"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("On those days the employer may not count tips towards the minimum wage."),
+    )
+
+    short_days_per_week = WholeNumberField(
+        _l("Days a week the worker came in as scheduled but was sent home early"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l("Or was given little or no work after coming in."),
+    )
+    short_day_hours = HoursField(
+        _l("Hours worked on such a day"),
+        validators=[
+            Optional(),
+            NumberRange(0, 24, _l("Hours per day must be between 0 and 24.")),
+            _places,
+        ],
+    )
+    short_day_scheduled_hours = HoursField(
+        _l("Hours the worker was scheduled for that day (optional)"),
+        validators=[
+            Optional(),
+            NumberRange(0, 24, _l("Hours per day must be between 0 and 24.")),
+            _places,
+        ],
+        description=_l("If left empty, a usual day's hours."),
+    )
+    split_shift_days_per_week = WholeNumberField(
+        _l("Days a week with an unpaid break of more than an hour between two shifts"),
+        validators=[Optional(), NumberRange(0, 7, _l("Enter a number of days from 0 to 7."))],
+        default=0,
+        description=_l(
+            "A split shift earns an extra hour's pay at the minimum wage unless the day's "
+            "pay is high enough."
+        ),
+    )
 
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
@@ -187,6 +239,51 @@ class WageClaimForm(FlaskForm):
         description=_l("Extends the federal limitation period from 2 to 3 years."),
     )
     hospitality = BooleanField(_l("Restaurant or hotel job"))
+    tip_credit_notice_given = RadioField(
+        _l(
+            "Did the employer tell the worker in writing that tips would count towards "
+            "the minimum wage?"
+        ),
+        choices=GIVEN,
+        validators=[Optional()],
+        description=_l(
+            "Without that written notice the employer must pay the full minimum wage. "
+            "If not known, the result shows what a missing notice could add."
+        ),
+    )
+    work_city = SelectField(
+        _l("City or county where the work was done"),
+        default=NONE_CHOICE,
+        validate_choice=True,
+        description=_l("Some cities have a higher minimum wage than the state."),
+    )
+    wage_industry = SelectField(
+        _l("Industry with its own minimum wage"),
+        default=NONE_CHOICE,
+        validate_choice=True,
+        description=_l("The highest minimum wage that applies is used."),
+    )
+    manual_worker = BooleanField(
+        _l("More than a quarter of the work was physical (lifting, cleaning, cooking, building)"),
+        description=_l("New York: such a manual worker must be paid every week."),
+    )
+    paid_every = RadioField(
+        _l("How often was the worker paid?"),
+        choices=[
+            SelectChoice("weekly", _l("Every week")),
+            SelectChoice("biweekly", _l("Every two weeks")),
+            SelectChoice("semimonthly", _l("Twice a month")),
+            SelectChoice("monthly", _l("Once a month")),
+        ],
+        default="weekly",
+        validators=[Optional()],
+    )
+    prior_late_pay_finding = BooleanField(
+        _l("A court or the Department of Labor already found this employer paid late before"),
+    )
+    #: Whether a tipped period needs the notice answered (not in California, which
+    #: allows no tip credit); the view sets it from the case.
+    asks_tip_notice = True
     final_pay_days_late = WholeNumberField(
         _l("Days the final pay was late"),
         validators=[Optional(), NumberRange(0, 3650, _l("Enter a number of days, 0 or more."))],
@@ -211,10 +308,31 @@ class WageClaimForm(FlaskForm):
                 )
                 ok = False
             previous = period.end.data
+        if self.asks_tip_notice and self.any_tipped and not self.tip_credit_notice_given.data:
+            self.tip_credit_notice_given.errors = [
+                *self.tip_credit_notice_given.errors,
+                _("Answer given, not given or not known."),
+            ]
+            ok = False
         return ok
+
+    @property
+    def any_tipped(self) -> bool:
+        """Whether any period is marked as tipped work."""
+        return any(entry.form.tipped.data for entry in self.periods)
 
 
 class AsOfForm(Form):
     """The date the claim is computed as of (GET, so no CSRF token)."""
 
     as_of = DateField(_l("Compute as of"), validators=[Optional()])
+
+
+def set_local_choices(form: WageClaimForm, region: str) -> None:
+    """Offer the cities and industries with their own minimum wage in the case's state."""
+    form.work_city.choices = [SelectChoice(NONE_CHOICE, _("None of these"))] + [
+        SelectChoice(wage.code, _(wage.label)) for wage in cities_for(region)
+    ]
+    form.wage_industry.choices = [SelectChoice(NONE_CHOICE, _("None of these"))] + [
+        SelectChoice(wage.code, _(wage.label)) for wage in industries_for(region)
+    ]

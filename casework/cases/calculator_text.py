@@ -38,6 +38,9 @@ CLAIM_MESSAGES = {
     ),
     "at least one work period is needed": _l("Enter at least one work period."),
     "must be zero or more days": _l("Enter a number of days, 0 or more."),
+    "is not a place in this state": _l("Choose a city of the case's state."),
+    "is not a pay schedule": _l("Choose how often the worker was paid."),
+    "is not an industry of this state": _l("Choose an industry of the case's state."),
 }
 #: Names of the inputs the law package lists under each breakdown line.
 INPUT_LABELS = {
@@ -46,6 +49,7 @@ INPUT_LABELS = {
     "share": _l("Share of the wages"),
     "daily_wage": _l("Daily wage"),
     "days_late": _l("Days late"),
+    "late_wages": _l("Wages paid late"),
     "rate": _l("Yearly interest rate"),
     "since": _l("From"),
     "to": _l("To"),
@@ -75,7 +79,7 @@ def input_value(name: str, value: str) -> str:
             return percent(Decimal(value))
         except InvalidOperation:
             return value
-    if name == "daily_wage":
+    if name in ("daily_wage", "late_wages"):
         try:
             return money(Decimal(value))
         except InvalidOperation:

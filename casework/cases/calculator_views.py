@@ -28,6 +28,7 @@ from casework.cases.calculator_forms import (
     AsOfForm,
     PeriodForm,
     WageClaimForm,
+    set_local_choices,
 )
 from casework.cases.calculator_text import (
     CHOSEN_LABELS,
@@ -55,6 +56,13 @@ ROW_FIELDS = (
     "live_in",
     "missed_meal_days_per_week",
     "missed_rest_days_per_week",
+    "tipped",
+    "tips_per_week",
+    "untipped_days_per_week",
+    "short_days_per_week",
+    "short_day_hours",
+    "short_day_scheduled_hours",
+    "split_shift_days_per_week",
 )
 
 
@@ -133,6 +141,15 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
                 live_in=bool(p.live_in.data),
                 missed_meal_days_per_week=p.missed_meal_days_per_week.data or 0,
                 missed_rest_days_per_week=p.missed_rest_days_per_week.data or 0,
+                tipped=bool(p.tipped.data),
+                tips_per_week=p.tips_per_week.data if p.tipped.data else None,
+                untipped_days_per_week=(p.untipped_days_per_week.data or 0) if p.tipped.data else 0,
+                short_days_per_week=p.short_days_per_week.data or 0,
+                short_day_hours=p.short_day_hours.data if p.short_days_per_week.data else None,
+                short_day_scheduled_hours=(
+                    p.short_day_scheduled_hours.data if p.short_days_per_week.data else None
+                ),
+                split_shift_days_per_week=p.split_shift_days_per_week.data or 0,
             )
         )
     return calculator.ClaimFacts(
@@ -145,6 +162,14 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
         willful=bool(form.willful.data),
         hospitality=bool(form.hospitality.data),
         final_pay_days_late=form.final_pay_days_late.data or 0,
+        tip_credit_notice_given=(
+            GIVEN_VALUES.get(form.tip_credit_notice_given.data) if form.any_tipped else None
+        ),
+        work_city=form.work_city.data or None,
+        wage_industry=form.wage_industry.data or None,
+        manual_worker=bool(form.manual_worker.data),
+        paid_every=form.paid_every.data or "weekly",
+        prior_late_pay_finding=bool(form.prior_late_pay_finding.data),
     )
 
 
@@ -172,6 +197,16 @@ def _form_for(claim, case: Case) -> WageClaimForm:
             "willful": bool(claim.willful),
             "hospitality": bool(claim.hospitality),
             "final_pay_days_late": claim.final_pay_days_late,
+            "tip_credit_notice_given": (
+                _given(claim.tip_credit_notice_given)
+                if any(p.tipped for p in claim.periods)
+                else None
+            ),
+            "work_city": claim.work_city or "",
+            "manual_worker": bool(claim.manual_worker),
+            "paid_every": claim.paid_every or "weekly",
+            "prior_late_pay_finding": bool(claim.prior_late_pay_finding),
+            "wage_industry": claim.wage_industry or "",
             "periods": [{name: getattr(p, name) for name in ROW_FIELDS} for p in claim.periods],
         }
     else:
@@ -193,7 +228,9 @@ def _form_for(claim, case: Case) -> WageClaimForm:
         if case.last_day_worked:
             first["end"] = case.last_day_worked
         data["periods"] = [first]
-    return WageClaimForm(formdata=None, data=data)
+    form = WageClaimForm(formdata=None, data=data)
+    set_local_choices(form, case.jurisdiction)
+    return form
 
 
 def _rows_without(formdata: MultiDict, remove: int) -> MultiDict:
@@ -226,10 +263,13 @@ def wage_claim(case_id, case_worker_id):
     remove = formdata.get("remove_period")
     if remove is not None and remove.isdigit():
         form = WageClaimForm(formdata=_rows_without(formdata, int(remove)))
+        set_local_choices(form, case.jurisdiction)
         if not form.periods.entries:
             form.periods.append_entry()
         return _render_form(case, link, form, general_errors)
     form = WageClaimForm()
+    set_local_choices(form, case.jurisdiction)
+    form.asks_tip_notice = case.jurisdiction.split("-")[0] != "CA"
     if "add_period" in formdata:
         if len(form.periods.entries) < MAX_PERIODS:
             form.periods.append_entry()

@@ -49,3 +49,17 @@ def existing_employer(
         if employer.id in offered or _seen(authz.cases_of_employer(employer), user):
             return employer
     raise Refused("business_name", "match_not_offered")
+
+
+def forget_matches(*subforms) -> None:
+    """After a refused choice of an existing record, the next save looks for matches again."""
+    for sub in subforms:
+        sub.match.data = ""
+
+
+def chosen_id(value: str | None) -> uuid.UUID | None:
+    """The id of the existing record chosen on a form, or None for a new one."""
+    try:
+        return uuid.UUID(value) if value else None
+    except ValueError:
+        return None

@@ -18,7 +18,7 @@ import uuid
 from sqlalchemy import select, update
 
 from casework import audit
-from casework.crypto.columns import Unreadable
+from casework.crypto.columns import readable
 from casework.evidence import service as evidence
 from casework.extensions import db
 from casework.models.case import Case, CaseWorker
@@ -34,17 +34,11 @@ from casework.services.timeline import add_event
 FILLED = ("phone", "email", "address")
 
 
-def _readable(value) -> str | None:
-    if value is None or isinstance(value, Unreadable):
-        return None
-    return value or None
-
-
 def candidates(worker: Worker) -> list[Worker]:
     """Other workers the duplicate check would offer for this one (same name or phone)."""
     from casework.cases import search
 
-    found = search.find_workers(_readable(worker.name), _readable(worker.phone))
+    found = search.find_workers(readable(worker.name), readable(worker.phone))
     return [w for w in found if w.id != worker.id and w.shredded_at is None]
 
 
@@ -63,11 +57,11 @@ def merge_workers(keep: Worker, other: Worker) -> list[Case]:
         raise Refused("other", "same_case", reference=both[0].reference)
 
     for name in FILLED:
-        if _readable(getattr(keep, name)) is None:
-            value = _readable(getattr(other, name))
-            if value is not None:
+        if not readable(getattr(keep, name)):
+            value = readable(getattr(other, name))
+            if value:
                 setattr(keep, name, value)
-    if _readable(keep.name) is None and _readable(other.name) is not None:
+    if not readable(keep.name) and readable(other.name):
         keep.name = other.name
         set_name_words(keep, keep.name)
 

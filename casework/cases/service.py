@@ -28,6 +28,7 @@ from casework.models.party import (
     Worker,
 )
 from casework.models.user import User
+from casework.refusals import Refused
 from casework.services.timeline import add_event
 
 CASE_FACTS = ("jurisdiction", "first_day_worked", "last_day_worked", "willful")
@@ -51,16 +52,7 @@ WORKER_FIELDS = ("name", "phone", "email", "address", "preferred_language", "con
 EMPLOYER_FIELDS = ("business_name", "address", "owner_names", "industry", "ein", "entity_type")
 
 
-class CaseError(ValueError):
-    """A refused change; ``field`` names the form field it concerns."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
-class StaleCase(CaseError):
+class StaleCase(Refused):
     """Somebody else saved the case since this form was opened."""
 
 
@@ -125,7 +117,7 @@ def assign_reference(case: Case, year: int | None = None, attempts: int = 8) -> 
             continue
         set_committed_value(case, "reference", reference)
         return reference
-    raise CaseError("reference", "reference_busy")
+    raise Refused("reference", "reference_busy")
 
 
 # -- intake ---------------------------------------------------------------------
@@ -137,7 +129,7 @@ def _apply_worker(worker: Worker, data: WorkerInput | dict) -> None:
         if name in values:
             value = values[name]
             if name == "contact_ok_by" and value not in CONTACT_METHODS:
-                raise CaseError(name, "invalid")
+                raise Refused(name, "invalid")
             setattr(worker, name, value or None if name in ("email", "address") else value)
 
 
@@ -147,7 +139,7 @@ def _apply_employer(employer: Employer, data: EmployerInput | dict) -> None:
         if name in values:
             value = values[name]
             if name == "entity_type" and value not in ENTITY_TYPES:
-                raise CaseError(name, "invalid")
+                raise Refused(name, "invalid")
             setattr(employer, name, value or None if name not in ("business_name",) else value)
     if not employer.entity_type:
         employer.entity_type = "unknown"
@@ -179,11 +171,11 @@ def _apply_facts(case: Case, facts: dict[str, Any]) -> None:
 def open_case(intake: Intake, user: User, today: date | None = None) -> Case:
     """Record an intake: the case, its workers and employers, facts and computed deadlines."""
     if intake.case_type not in CASE_TYPES:
-        raise CaseError("case_type", "invalid")
+        raise Refused("case_type", "invalid")
     if not intake.workers:
-        raise CaseError("workers", "worker_required")
+        raise Refused("workers", "worker_required")
     if not intake.employers:
-        raise CaseError("employers", "employer_required")
+        raise Refused("employers", "employer_required")
     # Existing records are checked before anything is written.
     chosen_workers = [
         existing.existing_worker(data.existing_id, data.name, data.phone, user)
@@ -226,7 +218,7 @@ def open_case(intake: Intake, user: User, today: date | None = None) -> Case:
         zip(intake.employers, chosen_employers, strict=True)
     ):
         if data.role not in EMPLOYER_ROLES:
-            raise CaseError("role", "invalid")
+            raise Refused("role", "invalid")
         if employer is None:
             employer = Employer(id=uuid.uuid4())
             _apply_employer(employer, data)
@@ -271,7 +263,7 @@ def update_facts(case: Case, facts: dict[str, Any], version: int | str | None) -
 def add_note(case: Case, body: str, author: User) -> Note:
     body = (body or "").strip()
     if not body:
-        raise CaseError("body", "required")
+        raise Refused("body", "required")
     note = Note(id=uuid.uuid4(), case_id=case.id, author_id=author.id, body=body)
     case.notes.insert(0, note)
     db.session.add(note)
@@ -290,7 +282,7 @@ def add_typed_deadline(case: Case, label: str, due_on: date, kind: str, user: Us
 def complete_deadline(case: Case, deadline_id: uuid.UUID | str) -> None:
     row = next((d for d in case.deadlines if str(d.id) == str(deadline_id)), None)
     if row is None:
-        raise CaseError("deadline", "not_found")
+        raise Refused("deadline", "not_found")
     row.done = True
     row.done_at = utcnow()
     deadlines.refresh_next(case)
@@ -301,7 +293,7 @@ def complete_deadline(case: Case, deadline_id: uuid.UUID | str) -> None:
 def assign_case(case: Case, assignee: User | None, team: list[User]) -> None:
     """Assign the case (an intake becomes open) and set the team."""
     if assignee is not None and assignee.role not in ("advocate", "supervisor"):
-        raise CaseError("assigned_to", "invalid")
+        raise Refused("assigned_to", "invalid")
     previous = case.assigned_to_id
     case.assigned_to_id = assignee.id if assignee else None
     case.assigned_to = assignee
@@ -358,7 +350,7 @@ def add_worker(case: Case, data: WorkerInput) -> CaseWorker:
         _apply_worker(worker, data)
         db.session.add(worker)
     if any(link.worker_id == worker.id for link in case.worker_links):
-        raise CaseError("name", "already_on_case")
+        raise Refused("name", "already_on_case")
     link = CaseWorker(id=uuid.uuid4(), case=case, worker=worker, position=len(case.worker_links))
     db.session.add(link)
     if case.case_type == "wage_theft":
@@ -370,14 +362,14 @@ def add_worker(case: Case, data: WorkerInput) -> CaseWorker:
 
 def add_employer(case: Case, data: EmployerInput) -> CaseEmployer:
     if data.role not in EMPLOYER_ROLES:
-        raise CaseError("role", "invalid")
+        raise Refused("role", "invalid")
     employer = existing.existing_employer(data.existing_id, data.business_name)
     if employer is None:
         employer = Employer(id=uuid.uuid4())
         _apply_employer(employer, data)
         db.session.add(employer)
     if any(link.employer_id == employer.id for link in case.employer_links):
-        raise CaseError("business_name", "already_on_case")
+        raise Refused("business_name", "already_on_case")
     link = CaseEmployer(
         case=case, employer=employer, role=data.role, position=len(case.employer_links)
     )

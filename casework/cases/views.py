@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, timedelta
 
 from flask import (
@@ -15,7 +14,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
@@ -24,75 +22,27 @@ from wtforms import SelectChoice
 
 from casework import authz
 from casework.auth.session import forget, keep, kept, time_left
+from casework.cases import existing, search, service, stale
 from casework.cases import forms as F
 from casework.cases import page as case_page_data
-from casework.cases import search, service, stale
-from casework.cases.workflow import WorkflowError, allowed_next, change_status
-from casework.crypto.columns import Unreadable
+from casework.cases.refusals import MESSAGES
+from casework.cases.workflow import allowed_next, change_status
+from casework.crypto.columns import readable
 from casework.evidence import service as evidence_service
 from casework.extensions import db
-from casework.models.case import Case, CaseEmployer
+from casework.models.case import Case
 from casework.models.user import User
 from casework.refusals import Refused
+from casework.web import refusal_message, show_refusal
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 
 #: Tries of a case view whose audit write meets a busy SQLite database.
 VIEW_ATTEMPTS = 3
 
-ERROR_MESSAGES = {
-    "status_disclosure": _l(
-        "Casework never records immigration status. Remove those words; the rest is kept."
-    ),
-    "stale": _l(
-        "Somebody else saved this case while you were editing it. Nothing of yours was saved: "
-        "your changes are kept below. Check the case and save again."
-    ),
-    "not_allowed": _l("A case cannot move to that status from its current one."),
-    "unknown_status": _l("Choose a status from the list."),
-    "outcome_required": _l("Closing a case needs an outcome."),
-    "amount_required": _l("Closing a case needs the amount recovered (0 if nothing)."),
-    "already_on_case": _l("That record is already on this case."),
-    "invalid": _l("Choose a value from the list."),
-    "required": _l("This is required."),
-    "not_found": _l("That deadline is not on this case."),
-    "reference_busy": _l("Casework could not number the case; please save again."),
-    "match_not_offered": _l(
-        "That existing record does not match the name or phone typed here. Nothing was "
-        "saved: check what you typed, save again and choose from the records Casework finds."
-    ),
-}
-
 
 def _message(key: str) -> str:
-    return str(ERROR_MESSAGES.get(key, key))
-
-
-def _field_error(form, error) -> None:
-    target = getattr(form, error.field, None)
-    message = _message(error.message)
-    if target is not None and hasattr(target, "errors"):
-        target.errors = list(target.errors) + [message]
-    else:
-        flash(message, "error")
-
-
-def _forget_matches(*subforms) -> None:
-    """After a refused choice of an existing record, the next save looks for matches again."""
-    for sub in subforms:
-        sub.match.data = ""
-
-
-def _uuid_or_none(value: str | None) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value) if value else None
-    except ValueError:
-        return None
-
-
-def _readable(value) -> str:
-    """A stored text for a form, or "" when it is missing or cannot be decrypted."""
-    return value if isinstance(value, str) and not isinstance(value, Unreadable) else ""
+    return str(MESSAGES.get(key, key))
 
 
 def _facts(form) -> dict:
@@ -112,6 +62,12 @@ def _advocates():
             .order_by(User.name)
         )
     )
+
+
+def _bulk_form():
+    from casework.letters.forms import bulk_form
+
+    return bulk_form()
 
 
 @bp.get("/")
@@ -159,6 +115,7 @@ def index():
         result=result,
         query=query,
         filters=filters,
+        bulk_form=_bulk_form() if authz.can("letter.bulk") else None,
         search_form=search_form,
         searched=searched and any(terms.values()),
         args=args,
@@ -218,7 +175,7 @@ def _intake_from_form(form) -> service.Intake:
             address=row.form.address.data or None,
             preferred_language=row.form.preferred_language.data,
             contact_ok_by=row.form.contact_ok_by.data,
-            existing_id=_uuid_or_none(row.form.match.data),
+            existing_id=existing.chosen_id(row.form.match.data),
         )
         for row in form.workers
         if not row.form.is_blank
@@ -232,7 +189,7 @@ def _intake_from_form(form) -> service.Intake:
             industry=row.form.industry.data or None,
             ein=row.form.ein.data or None,
             entity_type=row.form.entity_type.data,
-            existing_id=_uuid_or_none(row.form.match.data),
+            existing_id=existing.chosen_id(row.form.match.data),
         )
         for row in form.employers
         if not row.form.is_blank
@@ -283,10 +240,10 @@ def new():
             try:
                 with db.session.begin_nested():
                     case = service.open_case(_intake_from_form(form), current_user)
-            except (service.CaseError, Refused) as error:
-                _field_error(form, error)
+            except Refused as error:
+                show_refusal(form, error, MESSAGES)
                 if error.message == "match_not_offered":
-                    _forget_matches(*(row.form for row in (*form.workers, *form.employers)))
+                    existing.forget_matches(*(row.form for row in (*form.workers, *form.employers)))
             else:
                 db.session.commit()
                 flash(_("Intake saved as %(ref)s.", ref=case.reference), "success")
@@ -366,7 +323,7 @@ def show(case_id):
 def _edit_form(case: Case, formdata=None) -> F.CaseEditForm:
     data = {
         "jurisdiction": case.jurisdiction,
-        "narrative": _readable(case.narrative),
+        "narrative": readable(case.narrative, ""),
         "first_day_worked": case.first_day_worked,
         "last_day_worked": case.last_day_worked,
         "willful": case.willful,
@@ -379,7 +336,7 @@ def _edit_form(case: Case, formdata=None) -> F.CaseEditForm:
         if claim is not None:
             for name in names:
                 value = getattr(claim, name)
-                data[name] = "" if value is None or isinstance(value, Unreadable) else value
+                data[name] = readable(value, "")
     form = F.CaseEditForm(formdata=formdata, data=data)
     form._case_type = case.case_type
     return form
@@ -395,11 +352,11 @@ def edit(case_id):
             try:
                 with db.session.begin_nested():
                     service.update_facts(case, _facts(form), form.version.data)
-            except service.CaseError as error:
+            except Refused as error:
                 if isinstance(error, service.StaleCase):
                     flash(_message("stale"), "error")
                 else:
-                    _field_error(form, error)
+                    show_refusal(form, error, MESSAGES)
             except StaleDataError:
                 flash(_message("stale"), "error")
             else:
@@ -419,8 +376,8 @@ def add_note(case_id):
         try:
             with db.session.begin_nested():
                 service.add_note(case, form.body.data, current_user)
-        except service.CaseError as error:
-            _field_error(form, error)
+        except Refused as error:
+            show_refusal(form, error, MESSAGES)
         else:
             db.session.commit()
             flash(_("Note added."), "success")
@@ -452,8 +409,8 @@ def status(case_id):
                     amount_recovered=form.amount_recovered.data,
                     closed_on=form.closed_on.data,
                 )
-        except WorkflowError as error:
-            _field_error(form, error)
+        except Refused as error:
+            show_refusal(form, error, MESSAGES)
         else:
             db.session.commit()
             flash(_("Status changed."), "success")
@@ -472,8 +429,8 @@ def add_deadline(case_id):
                 service.add_typed_deadline(
                     case, form.label.data, form.due_on.data, form.kind.data, current_user
                 )
-        except service.CaseError as error:
-            _field_error(form, error)
+        except Refused as error:
+            show_refusal(form, error, MESSAGES)
         else:
             db.session.commit()
             flash(_("Deadline added."), "success")
@@ -488,7 +445,7 @@ def complete_deadline(case_id, deadline_id):
     try:
         with db.session.begin_nested():
             service.complete_deadline(case, deadline_id)
-    except service.CaseError:
+    except Refused:
         abort(404)
     db.session.commit()
     flash(_("Deadline marked done."), "success")
@@ -526,8 +483,8 @@ def assign(case_id):
         try:
             with db.session.begin_nested():
                 service.assign_case(case, assignee, team)
-        except (service.CaseError, WorkflowError) as error:
-            flash(_message(error.message), "error")
+        except Refused as error:
+            flash(refusal_message(error, MESSAGES), "error")
         else:
             db.session.commit()
             flash(_("Assignment saved."), "success")
@@ -536,160 +493,5 @@ def assign(case_id):
     return redirect(url_for("cases.show", case_id=case_id), 303)
 
 
-@bp.route("/<case_id>/workers/add", methods=["GET", "POST"])
-def add_worker(case_id):
-    """Add one more worker to a case: the way to build a group claim without JavaScript."""
-    case = authz.case_or_404(case_id, "edit")
-    form = F.WorkerForm()
-    matches = []
-    if form.validate_on_submit():
-        if not form.match.data:
-            matches = search.find_workers(form.name.data, form.phone.data)
-        if not matches:
-            data = service.WorkerInput(
-                name=form.name.data,
-                phone=form.phone.data or None,
-                email=form.email.data or None,
-                address=form.address.data or None,
-                preferred_language=form.preferred_language.data,
-                contact_ok_by=form.contact_ok_by.data,
-                existing_id=_uuid_or_none(form.match.data),
-            )
-            try:
-                with db.session.begin_nested():
-                    service.add_worker(case, data)
-            except (service.CaseError, Refused) as error:
-                _field_error(form, error)
-                if error.message == "match_not_offered":
-                    _forget_matches(form)
-            else:
-                db.session.commit()
-                flash(_("Worker added to the case."), "success")
-                return redirect(url_for("cases.show", case_id=case.id), 303)
-    open_cases = authz.visible_case_lists(search.open_cases_of_workers([w.id for w in matches]))
-    return render_template(
-        "cases/add_worker.html",
-        case=case,
-        form=form,
-        matches=matches,
-        open_cases=open_cases,
-        labels=F,
-    )
-
-
-@bp.route("/<case_id>/employers/add", methods=["GET", "POST"])
-def add_employer(case_id):
-    case = authz.case_or_404(case_id, "edit")
-    form = F.EmployerForm()
-    matches = []
-    if form.validate_on_submit():
-        if not form.match.data:
-            matches = search.find_employers(form.business_name.data, limit=10)
-        if not matches:
-            data = service.EmployerInput(
-                business_name=form.business_name.data,
-                role=form.role.data,
-                address=form.address.data or None,
-                owner_names=form.owner_names.data or None,
-                industry=form.industry.data or None,
-                ein=form.ein.data or None,
-                entity_type=form.entity_type.data,
-                existing_id=_uuid_or_none(form.match.data),
-            )
-            try:
-                with db.session.begin_nested():
-                    service.add_employer(case, data)
-            except (service.CaseError, Refused) as error:
-                _field_error(form, error)
-                if error.message == "match_not_offered":
-                    _forget_matches(form)
-            else:
-                db.session.commit()
-                flash(_("Employer added to the case."), "success")
-                return redirect(url_for("cases.show", case_id=case.id), 303)
-    open_cases = authz.visible_case_lists(search.open_cases_of_employers([e.id for e in matches]))
-    return render_template(
-        "cases/add_employer.html",
-        case=case,
-        form=form,
-        matches=matches,
-        open_cases=open_cases,
-        labels=F,
-    )
-
-
-# -- workers and employers ------------------------------------------------------------
-
-
-@bp.get("/workers/<worker_id>")
-def worker(worker_id):
-    person = authz.worker_or_404(worker_id)
-    cases = authz.shared_record_cases(authz.cases_of_worker(person), "worker.edit")
-    search.preload_keys([person.id])
-    audit_view(person)
-    db.session.commit()
-    return render_template("cases/worker.html", worker=person, cases=cases, labels=F)
-
-
-def audit_view(obj) -> None:
-    from casework import audit
-
-    audit.record(f"{obj.__tablename__[:-1]}.view", obj)
-
-
-@bp.route("/workers/<worker_id>/edit", methods=["GET", "POST"])
-def edit_worker(worker_id):
-    person = authz.worker_or_404(worker_id, "worker.edit")
-    cases = authz.edit_every_case_or_403(person, authz.cases_of_worker(person))
-    if request.method == "POST":
-        form = F.WorkerForm()
-    else:
-        data = {name: getattr(person, name) for name in service.WORKER_FIELDS}
-        data = {k: _readable(v) for k, v in data.items()}
-        form = F.WorkerForm(formdata=None, data=data)
-    if form.validate_on_submit():
-        service.update_worker(
-            person, {name: getattr(form, name).data for name in service.WORKER_FIELDS}, cases
-        )
-        db.session.commit()
-        flash(_("Worker details saved."), "success")
-        return redirect(url_for("cases.worker", worker_id=person.id), 303)
-    return render_template("cases/worker_edit.html", worker=person, form=form)
-
-
-@bp.get("/employers/<employer_id>")
-def employer(employer_id):
-    business = authz.employer_or_404(employer_id)
-    cases = authz.shared_record_cases(authz.cases_of_employer(business), "employer.edit")
-    links = db.session.scalars(select(CaseEmployer).where(CaseEmployer.employer_id == business.id))
-    roles = {link.case_id: link.role for link in links}
-    audit_view(business)
-    db.session.commit()
-    return render_template(
-        "cases/employer.html",
-        employer=business,
-        cases=cases,
-        roles=roles,
-        totals=service.employer_totals(cases.visible),
-        labels=F,
-    )
-
-
-@bp.route("/employers/<employer_id>/edit", methods=["GET", "POST"])
-def edit_employer(employer_id):
-    business = authz.employer_or_404(employer_id, "employer.edit")
-    cases = authz.edit_every_case_or_403(business, authz.cases_of_employer(business))
-    if request.method == "POST":
-        form = F.EmployerForm()
-    else:
-        data = {name: getattr(business, name) for name in service.EMPLOYER_FIELDS}
-        data = {k: _readable(v) for k, v in data.items()}
-        form = F.EmployerForm(formdata=None, data=data)
-    if form.validate_on_submit():
-        service.update_employer(
-            business, {name: getattr(form, name).data for name in service.EMPLOYER_FIELDS}, cases
-        )
-        db.session.commit()
-        flash(_("Employer details saved."), "success")
-        return redirect(url_for("cases.employer", employer_id=business.id), 303)
-    return render_template("cases/employer_edit.html", employer=business, form=form)
+# Worker and employer pages are routes of this blueprint too (a module of their own).
+from casework.cases import party_views  # noqa: E402, F401

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from casework import audit
 from casework.models.case import OUTCOMES, STATUSES, Case
+from casework.refusals import Refused
 from casework.services.timeline import add_event
 
 #: Allowed moves. A case may step forward, step back one stage, or close from anywhere.
@@ -20,15 +21,6 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "collecting": ("judgment", "closed"),
     "closed": ("open",),
 }
-
-
-class WorkflowError(ValueError):
-    """A refused status change; ``field`` names the form field it concerns."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 def allowed_next(status: str) -> tuple[str, ...]:
@@ -45,20 +37,20 @@ def change_status(
 ) -> None:
     """Move a case to a new status; closing requires an outcome and the amount recovered.
 
-    Raises WorkflowError (message keys: ``unknown_status``, ``not_allowed``,
+    Raises Refused (codes: ``unknown_status``, ``not_allowed``,
     ``outcome_required``, ``amount_required``) and changes nothing when refused.
     """
     if new_status not in STATUSES:
-        raise WorkflowError("status", "unknown_status")
+        raise Refused("status", "unknown_status")
     if new_status == case.status:
         return
     if new_status not in allowed_next(case.status):
-        raise WorkflowError("status", "not_allowed")
+        raise Refused("status", "not_allowed")
     if new_status == "closed":
         if outcome not in OUTCOMES:
-            raise WorkflowError("outcome", "outcome_required")
+            raise Refused("outcome", "outcome_required")
         if amount_recovered is None or amount_recovered < 0:
-            raise WorkflowError("amount_recovered", "amount_required")
+            raise Refused("amount_recovered", "amount_required")
         case.outcome = outcome
         case.amount_recovered = amount_recovered
         case.closed_on = closed_on or date.today()

@@ -74,6 +74,16 @@ class Unreadable(str):
         return False
 
 
+def readable(value, empty=None):
+    """A decrypted text as it was stored, or ``empty`` when there is none or it cannot be read.
+
+    Forms take ``readable(value, "")``; code that tells "no value" apart takes the default.
+    """
+    if value is None or isinstance(value, Unreadable):
+        return empty
+    return value
+
+
 class Encrypted:
     """A model attribute stored encrypted with a subject's data key.
 

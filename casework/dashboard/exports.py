@@ -23,6 +23,7 @@ from casework.models.base import utcnow
 from casework.models.case import Case
 from casework.models.judgment import Disbursement, Judgment, Payment
 from casework.models.user import User
+from casework.refusals import Refused
 
 #: The aggregate export's columns: case facts only, never names, phones or narratives.
 AGGREGATE_COLUMNS = (
@@ -43,15 +44,6 @@ AGGREGATE_COLUMNS = (
 )
 MAX_FULL_EXPORT = 500
 MIN_PASSPHRASE = 12
-
-
-class ExportError(ValueError):
-    """A full export was refused; `field` names the form field at fault."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 def aggregate_rows(date_from: date, date_to: date, batch: int = 2000) -> Iterator[list[str]]:
@@ -236,18 +228,18 @@ def _case_record(case: Case) -> dict:
 def full_export(user: User, password: str, references: list[str], passphrase: str) -> bytes:
     """An encrypted archive of the chosen cases, after the supervisor's password; audited."""
     if not password or not verify_password(user.password_hash, password):
-        raise ExportError("password", "That password is not right.")
+        raise Refused("password", "password")
     if not references:
-        raise ExportError("references", "Enter at least one case reference.")
+        raise Refused("references", "references_none")
     if len(references) > MAX_FULL_EXPORT:
-        raise ExportError("references", "Export at most 500 cases at a time.")
+        raise Refused("references", "references_many", most=500)
     if len(passphrase or "") < MIN_PASSPHRASE:
-        raise ExportError("passphrase", "Choose a passphrase of at least 12 characters.")
+        raise Refused("passphrase", "passphrase")
     cases = db.session.scalars(select(Case).where(Case.reference.in_(references))).unique().all()
     found = {c.reference for c in cases}
     missing = [r for r in references if r not in found]
     if missing:
-        raise ExportError("references", "No case with reference: " + ", ".join(missing[:10]))
+        raise Refused("references", "references_unknown", refs=", ".join(missing[:10]))
     store = keystore()
     ids = {c.id for c in cases}
     ids |= {link.worker_id for c in cases for link in c.worker_links}

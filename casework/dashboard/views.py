@@ -16,6 +16,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from casework.authz import requires
@@ -25,6 +26,8 @@ from casework.dashboard.forms import FullExportForm, PeriodForm
 from casework.extensions import db
 from casework.i18n import money
 from casework.models.case import CASE_TYPES, STATUSES
+from casework.refusals import Refused
+from casework.web import show_refusal
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 
@@ -168,6 +171,15 @@ def export_csv():
     )
 
 
+EXPORT_MESSAGES = {
+    "password": _l("That password is not right."),
+    "references_none": _l("Enter at least one case reference."),
+    "references_many": _l("Export at most %(most)s cases at a time."),
+    "references_unknown": _l("No case with these references: %(refs)s"),
+    "passphrase": _l("Choose a passphrase of at least 12 characters."),
+}
+
+
 @bp.route("/export/full", methods=["GET", "POST"])
 @requires("export.cases")
 def export_full():
@@ -176,18 +188,8 @@ def export_full():
         refs = exports.parse_references(form.references.data)
         try:
             blob = exports.full_export(current_user, form.password.data, refs, form.passphrase.data)
-        except exports.ExportError as error:  # refused before anything was written
-            messages = {
-                "password": _("That password is not right."),
-                "references": _("Enter case references that exist, at most 500."),
-                "passphrase": _("Choose a passphrase of at least 12 characters."),
-            }
-            getattr(form, error.field).errors.append(messages[error.field])
-            if error.field == "references" and "No case" in error.message:
-                form.references.errors[-1] = _(
-                    "No case with these references: %(refs)s",
-                    refs=error.message.split(": ", 1)[-1],
-                )
+        except Refused as error:  # refused before anything was written
+            show_refusal(form, error, EXPORT_MESSAGES)
         else:
             db.session.commit()
             name = f"casework-export-{today().isoformat()}.cwarc"

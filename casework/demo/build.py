@@ -51,6 +51,7 @@ def seed(today: date | None = None, rng_seed: int = 2026) -> Demo:
     # The sent demand is on a case already collecting, so no case leaves its status.
     wage = [money.ny.case] + wage_open + wage_more + [money.ca.case]
     made = letters.build(staff, today, wage=wage, others=others)
+    letters.bulk_run(staff, grid)
 
     # A worker who asked to be forgotten: their data key is destroyed, the case facts stay.
     advocate = next(u for u in staff if u.role == "advocate")

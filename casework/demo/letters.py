@@ -83,3 +83,25 @@ def build(staff: list[User], today: date, *, wage: list[Case], others: list[Case
             made.append(letter)
     db.session.flush()
     return made
+
+
+def bulk_run(staff: list[User], cases: list[Case]) -> None:
+    """A finished bulk run of case-opened letters on an advocate's open cases, one approved."""
+    from casework.letters import bulk, service
+
+    advocate = next(u for u in staff if u.role == "advocate")
+    supervisor = next(u for u in staff if u.role == "supervisor")
+    mine = [
+        c for c in cases if c.assigned_to_id == advocate.id and c.status not in ("intake", "closed")
+    ][:4]
+    if not mine:
+        return
+    run = bulk.create_run(advocate, "worker_case_opened", [str(c.id) for c in mine])
+    for item_id in bulk.pending_items(run.id):
+        bulk.make_item(item_id)
+    bulk.finish(run.id)
+    db.session.flush()
+    first = next((item.letter for item in run.items if item.letter is not None), None)
+    if first is not None:
+        service.approve_letter(first, user=supervisor)
+    db.session.flush()

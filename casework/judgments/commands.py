@@ -1,16 +1,17 @@
-"""`flask casework installments check`: flag missed installments on every open case."""
+"""`flask casework installments check`: flag missed installments on every open case.
+
+The job runner does the same every day (casework/jobs/tasks.py); the command stays for
+a check on demand.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 import click
-from sqlalchemy import select
 
 from casework.extensions import db
-from casework.judgments import service
-from casework.models.case import Case
-from casework.models.judgment import InstallmentPlan, Judgment
+from casework.judgments.installments import check_every_open_case
 
 
 def register(group) -> None:
@@ -23,13 +24,6 @@ def register(group) -> None:
     def check(today):
         """Create a follow-up deadline once for each missed installment."""
         day = today.date() if today else date.today()
-        cases = db.session.scalars(
-            select(Case)
-            .where(Case.id.in_(select(Judgment.case_id).join(InstallmentPlan)))
-            .where(Case.status != "closed")
-        ).all()
-        created = 0
-        for case in cases:
-            created += len(service.flag_missed_installments(case, day))
+        cases, created = check_every_open_case(day)
         db.session.commit()
-        click.echo(f"{len(cases)} cases checked, {created} missed installments flagged.")
+        click.echo(f"{cases} cases checked, {created} missed installments flagged.")

@@ -167,3 +167,22 @@ def flag_missed_installments(case: Case, today: date | None = None) -> list[Dead
         add_event(case, "installment_missed", str(len(created)))
         audit.record("installment.missed", case, detail=str(len(created)))
     return created
+
+
+def check_every_open_case(today: date) -> tuple[int, int]:
+    """Flag missed installments on every case not closed that has a plan (the scheduled run).
+
+    Returns (cases checked, missed installments flagged); the caller commits.
+    """
+    from sqlalchemy import select
+
+    from casework.extensions import db
+    from casework.models.judgment import Judgment
+
+    cases = db.session.scalars(
+        select(Case)
+        .where(Case.id.in_(select(Judgment.case_id).join(InstallmentPlan)))
+        .where(Case.status != "closed")
+    ).all()
+    created = sum(len(flag_missed_installments(case, today)) for case in cases)
+    return len(cases), created

@@ -44,7 +44,7 @@ def _text(value) -> str:
 
 def _judgment_blocks(judgment, standing: service.Standing) -> list:
     forum = str(forms.LABELS.get(judgment.forum, judgment.forum))
-    rate = service._fmt_percent(judgment.interest_rate)
+    rate = service.rate_text(judgment.interest_rate)
     blocks: list = [
         Heading(_("%(forum)s, entered %(day)s", forum=forum, day=day(judgment.entered_on))),
         Table(

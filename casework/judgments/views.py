@@ -22,8 +22,11 @@ from casework import authz
 from casework.cases.forms import STATUS_LABELS
 from casework.extensions import db
 from casework.judgments import clocks, forms, installments, service, statements
+from casework.judgments.refusals import FORMATS, MESSAGES
 from casework.keys import keystore
 from casework.models.judgment import EnforcementAction
+from casework.refusals import Refused
+from casework.web import show_refusal
 
 bp = Blueprint("judgments", __name__)
 
@@ -61,17 +64,6 @@ def _as_of() -> date:
         return date.fromisoformat(raw) if raw else date.today()
     except ValueError:
         return date.today()
-
-
-def _field_error(form, error: service.JudgmentError) -> None:
-    target = getattr(form, error.field, None)
-    if target is not None and hasattr(target, "errors"):
-        if isinstance(target.errors, list):
-            target.errors.append(error.message)
-        else:
-            target.errors = [error.message]
-    else:
-        form.form_errors.append(error.message)
 
 
 def _preload(case) -> None:
@@ -116,21 +108,22 @@ def new(case_id):
             if entry.amount.data is not None:
                 shares.append(service.ShareInput(worker_id, entry.amount.data))
         try:
-            judgment = service.record_judgment(
-                case,
-                forum=form.forum.data,
-                entered_on=form.entered_on.data,
-                principal=form.principal.data,
-                interest_rate=forms.percent_to_rate(form.interest_rate.data),
-                rate_override_reason=form.rate_override_reason.data,
-                federal=form.federal.data,
-                docket_number=form.docket_number.data,
-                appeal_deadline=form.appeal_deadline.data,
-                wage_judgment=form.wage_judgment.data,
-                shares=shares,
-            )
-        except service.JudgmentError as error:
-            _field_error(form, error)
+            with db.session.begin_nested():
+                judgment = service.record_judgment(
+                    case,
+                    forum=form.forum.data,
+                    entered_on=form.entered_on.data,
+                    principal=form.principal.data,
+                    interest_rate=forms.percent_to_rate(form.interest_rate.data),
+                    rate_override_reason=form.rate_override_reason.data,
+                    federal=form.federal.data,
+                    docket_number=form.docket_number.data,
+                    appeal_deadline=form.appeal_deadline.data,
+                    wage_judgment=form.wage_judgment.data,
+                    shares=shares,
+                )
+        except Refused as error:
+            show_refusal(form, error, MESSAGES, FORMATS)
         else:
             db.session.commit()
             flash(_("Judgment recorded."), "success")
@@ -205,9 +198,10 @@ def payments(case_id, judgment_id):
             )
         else:
             try:
-                service.record_payments(judgment, entries, recorded_by_id=current_user.id)
-            except service.JudgmentError as error:
-                form.form_errors.append(error.message)
+                with db.session.begin_nested():
+                    service.record_payments(judgment, entries, recorded_by_id=current_user.id)
+            except Refused as error:
+                show_refusal(form, error, MESSAGES, FORMATS)
             else:
                 db.session.commit()
                 flash(
@@ -231,15 +225,16 @@ def new_plan(case_id, judgment_id):
     form = forms.PlanForm()
     if form.validate_on_submit():
         try:
-            service.add_installment_plan(
-                judgment,
-                amount=form.amount.data,
-                every=form.every.data,
-                first_due_on=form.first_due_on.data,
-                count=form.count.data,
-            )
-        except service.JudgmentError as error:
-            _field_error(form, error)
+            with db.session.begin_nested():
+                service.add_installment_plan(
+                    judgment,
+                    amount=form.amount.data,
+                    every=form.every.data,
+                    first_due_on=form.first_due_on.data,
+                    count=form.count.data,
+                )
+        except Refused as error:
+            show_refusal(form, error, MESSAGES, FORMATS)
         else:
             db.session.commit()
             flash(_("Installment plan saved."), "success")
@@ -273,16 +268,17 @@ def new_enforcement(case_id, judgment_id):
         form.taken_on.data = date.today()
     if form.validate_on_submit():
         try:
-            service.record_enforcement(
-                judgment,
-                kind=form.kind.data,
-                taken_on=form.taken_on.data,
-                status=form.status.data,
-                result=form.result.data,
-                recorded_by_id=current_user.id,
-            )
-        except service.JudgmentError as error:
-            _field_error(form, error)
+            with db.session.begin_nested():
+                service.record_enforcement(
+                    judgment,
+                    kind=form.kind.data,
+                    taken_on=form.taken_on.data,
+                    status=form.status.data,
+                    result=form.result.data,
+                    recorded_by_id=current_user.id,
+                )
+        except Refused as error:
+            show_refusal(form, error, MESSAGES, FORMATS)
         else:
             db.session.commit()
             flash(_("Enforcement step recorded."), "success")
@@ -309,9 +305,10 @@ def edit_enforcement(case_id, judgment_id, action_id):
         form.result.data = ""
     if form.validate_on_submit():
         try:
-            service.update_enforcement(action, status=form.status.data, result=form.result.data)
-        except service.JudgmentError as error:
-            _field_error(form, error)
+            with db.session.begin_nested():
+                service.update_enforcement(action, status=form.status.data, result=form.result.data)
+        except Refused as error:
+            show_refusal(form, error, MESSAGES, FORMATS)
         else:
             db.session.commit()
             flash(_("Enforcement step updated."), "success")
@@ -340,17 +337,18 @@ def new_disbursement(case_id, judgment_id):
     if form.validate_on_submit():
         worker_id = next(a.worker_id for a in accounts if str(a.worker_id) == form.worker_id.data)
         try:
-            service.record_disbursement(
-                judgment,
-                worker_id=worker_id,
-                paid_on=form.paid_on.data,
-                amount=form.amount.data,
-                method=form.method.data,
-                reference=form.reference.data,
-                recorded_by_id=current_user.id,
-            )
-        except service.JudgmentError as error:
-            _field_error(form, error)
+            with db.session.begin_nested():
+                service.record_disbursement(
+                    judgment,
+                    worker_id=worker_id,
+                    paid_on=form.paid_on.data,
+                    amount=form.amount.data,
+                    method=form.method.data,
+                    reference=form.reference.data,
+                    recorded_by_id=current_user.id,
+                )
+        except Refused as error:
+            show_refusal(form, error, MESSAGES, FORMATS)
         else:
             db.session.commit()
             flash(_("Disbursement recorded."), "success")

@@ -139,10 +139,23 @@ CITATIONS: dict[str | tuple[str, str], str] = {
     ("wage_statement_damages", "NY"): "NY Labor Law 195(3), 198(1-d)",
     ("wage_statement_damages", "CA"): "Cal. Labor Code 226(a), 226(e)(1); Code Civ. Proc. 340(a)",
     "waiting_time_penalty": "Cal. Labor Code 203; Mamika v. Barca (1998)",
+    "late_pay_damages": "NY Labor Law 191(1)(a), 198(1-a)",
+    ("reporting_time_pay", "CA"): "IWC Wage Orders, section 5(A) (8 CCR 11010-11170)",
+    ("reporting_time_pay", "NY"): "12 NYCRR 142-2.3, 146-1.5",
+    "split_shift_premium": "IWC Wage Orders, section 4(C) (8 CCR 11010-11170); DLSE Manual 45.2",
     ("prejudgment_interest", "NY"): "CPLR 5001, 5004",
     ("prejudgment_interest", "CA"): "Cal. Civil Code 3289(b); Labor Code 218.6",
     ("interest_on_final_pay", "NY"): "CPLR 5001, 5004",
     ("interest_on_final_pay", "CA"): "Cal. Civil Code 3289(b); Labor Code 218.6",
+    ("tip_credit_notice", "NY"): "12 NYCRR 146-1.3, 146-2.2; 29 USC 203(m)(2)(A)",
+    ("tip_credit_notice", "CA"): "29 USC 203(m)(2)(A); 29 CFR 531.59(b)",
+    ("tip_credit_notice", "US"): "29 USC 203(m)(2)(A); 29 CFR 531.59(b)",
+}
+
+#: Added to a wage line's citation when a tip credit was applied to its weeks.
+TIP_CITATIONS = {
+    "US": "29 USC 203(m)(2)(A); 29 CFR 531.59, 531.60",
+    "NY": "12 NYCRR 146-1.3, 146-1.4",
 }
 
 LABELS = {
@@ -158,8 +171,16 @@ LABELS = {
     "wage_notice_damages": N_("Damages for no wage notice"),
     "wage_statement_damages": N_("Damages for no pay stubs"),
     "waiting_time_penalty": N_("Waiting-time penalty for late final pay"),
+    "late_pay_damages": N_("Damages for paying a manual worker less often than weekly"),
+    "reporting_time_pay": N_("Pay for days sent home early (reporting time or call-in pay)"),
+    "split_shift_premium": N_("Split-shift pay"),
     "prejudgment_interest": N_("Interest on unpaid wages"),
     "interest_on_final_pay": N_("Interest on unpaid final pay"),
+}
+
+#: Answers the breakdown may name as open questions without being a line of their own.
+QUESTION_LABELS = {
+    "tip_credit_notice": N_("Written notice of the tip credit"),
 }
 
 
@@ -184,6 +205,58 @@ ASSUMPTIONS = {
     "CA": N_(
         "In California the regular rate is 1/40 of the weekly pay, which covers only the "
         "hours that are not overtime, whatever was agreed (Labor Code 515(d))."
+    ),
+    "tip_credit": N_(
+        "Tips pay part of the minimum wage (the tip credit): the employer owes in cash at "
+        "least the minimum wage less the credit, and for overtime 1.5 times the minimum wage "
+        "less the credit (12 NYCRR 146-1.3, 146-1.4; 29 USC 203(m))."
+    ),
+    "tips_unknown": N_(
+        "The tips received were not entered: they are taken to have been at least the tip "
+        "credit for every hour."
+    ),
+    "tip_notice_unknown": N_(
+        "Whether the employer gave written notice of the tip credit is not known: the credit "
+        "is allowed, and the open questions show what no notice would add."
+    ),
+    "no_tip_notice": N_(
+        "The employer gave no written notice of the tip credit, so no credit is allowed: the "
+        "full minimum wage is owed in cash (12 NYCRR 146-1.3; 29 USC 203(m)(2)(A))."
+    ),
+    "CA_no_tip_credit": N_(
+        "California allows no tip credit: the full state minimum wage is owed in cash "
+        "(Labor Code 351)."
+    ),
+    "late_pay_schedule": N_(
+        "A manual worker must be paid each week. Each payday is taken as seven days after "
+        "the end of its pay period, so only the wages of the earlier weeks of each pay period "
+        "were paid late."
+    ),
+    "late_pay_interest": N_(
+        "A first violation by an employer that paid at least twice a month is worth only the "
+        "interest lost on the wages paid late, counted at 9 % (Labor Law 198(1-a) as amended "
+        "in 2025)."
+    ),
+    "late_pay_liquidated": N_(
+        "The wages paid late earn liquidated damages equal to them (Labor Law 198(1-a)). "
+        "Before the 2025 amendment courts disagreed: the First Department allowed them, the "
+        "Second Department did not (Grant v. Global Aircraft Dispatch, 2024)."
+    ),
+    "NY_split_and_long": N_(
+        "Split-shift days are taken to be among the days longer than 10 hours, so each day "
+        "earns spread-of-hours pay once (12 NYCRR 142-2.4)."
+    ),
+    "local_minimum": N_(
+        "Each day's minimum wage is the highest of the federal, state, city and industry "
+        "minimums for where and in which industry the work was done."
+    ),
+    "CA_city_ld": N_(
+        "California liquidated damages are counted on the state or statutory minimum wage "
+        "only, not on a city's (Labor Code 1194.2)."
+    ),
+    "NY_tips_outside_hospitality": N_(
+        "Outside restaurants and hotels no New York tip credit is applied (the Miscellaneous "
+        "Industries order allowed one only until 2020-12-30)."
     ),
 }
 

@@ -11,7 +11,9 @@ from datetime import date
 from decimal import Decimal
 
 from .errors import ClaimError
+from .local_rates import check_local
 from .money import to_decimal
+from .pay_frequency import PAY_PERIOD_DAYS
 from .rates import REGIONS, federal_row
 
 
@@ -34,6 +36,14 @@ class Period:
     FLSA overtime when the household employs them). In California,
     `missed_meal_days_per_week` and `missed_rest_days_per_week` count the days
     a meal or a rest period was missed, cut short or late (Labor Code 226.7).
+    `tipped` marks a job where the worker got tips (the employer may claim a
+    tip credit against hourly pay; `casework.law.tips`); `tips_per_week` is what
+    the tips came to in a usual week, when known, and `untipped_days_per_week`
+    counts days with two hours or more of work that gets no tips (New York).
+    `short_days_per_week` counts days the worker reported as scheduled and
+    worked only `short_day_hours` of `short_day_scheduled_hours` (else
+    `hours_per_day`); `split_shift_days_per_week` counts California days with
+    an unpaid break of more than an hour between shifts (`casework.law.shifts`).
     """
 
     start: date
@@ -50,6 +60,13 @@ class Period:
     fluctuating_workweek: bool = False
     missed_meal_days_per_week: int = 0
     missed_rest_days_per_week: int = 0
+    tipped: bool = False
+    tips_per_week: Decimal | None = None
+    untipped_days_per_week: int = 0
+    short_days_per_week: int = 0
+    short_day_hours: Decimal | None = None
+    short_day_scheduled_hours: Decimal | None = None
+    split_shift_days_per_week: int = 0
 
 
 @dataclass(frozen=True)
@@ -60,7 +77,13 @@ class Claim:
     when not known: then no damages are counted and the breakdown names the
     open question with what it would add. `third_party_employer` says the
     worker was employed by an agency rather than the household
-    (29 CFR 552.109(c)).
+    (29 CFR 552.109(c)). `tip_credit_notice_given` says whether the employer
+    told a tipped worker in writing about the tip credit: without that notice
+    no credit is allowed; None (not known) allows it and names the question.
+    `manual_worker`, `paid_every` and `prior_late_pay_finding` feed New York's
+    pay-frequency rule (`casework.law.pay_frequency`). `work_city` and
+    `wage_industry` name a city ordinance and an industry whose minimum wage
+    applies when higher (`casework.law.local_rates`).
     """
 
     periods: Sequence[Period]
@@ -76,6 +99,12 @@ class Claim:
     final_pay_days_late: int = 0
     hospitality: bool = False
     third_party_employer: bool = False
+    tip_credit_notice_given: bool | None = None
+    work_city: str | None = None  # a code of local_rates.CITIES
+    wage_industry: str | None = None  # a code of local_rates.INDUSTRIES
+    manual_worker: bool = False  # NY: over a quarter of the time in physical work
+    paid_every: str = "weekly"  # a key of pay_frequency.PAY_PERIOD_DAYS
+    prior_late_pay_finding: bool = False  # the employer was found to pay late before
 
 
 @dataclass(frozen=True)
@@ -195,7 +224,18 @@ def _check_period(index: int, period: Period, as_of: date) -> None:
     long_days = period.long_days_per_week
     if not isinstance(long_days, int) or not 0 <= long_days <= period.days_per_week:
         raise ClaimError(f"{name}.long_days_per_week", "must be between 0 and days per week")
-    for attribute in ("missed_meal_days_per_week", "missed_rest_days_per_week"):
+    _number(period.tips_per_week, f"{name}.tips_per_week", optional=True)
+    for attribute in ("short_day_hours", "short_day_scheduled_hours"):
+        value = _number(getattr(period, attribute), f"{name}.{attribute}", optional=True)
+        if value is not None and value > 24:
+            raise ClaimError(f"{name}.{attribute}", "must be between 0 and 24")
+    for attribute in (
+        "missed_meal_days_per_week",
+        "missed_rest_days_per_week",
+        "untipped_days_per_week",
+        "short_days_per_week",
+        "split_shift_days_per_week",
+    ):
         missed = getattr(period, attribute)
         if not isinstance(missed, int) or not 0 <= missed <= period.days_per_week:
             raise ClaimError(f"{name}.{attribute}", "must be between 0 and days per week")
@@ -211,6 +251,16 @@ def validate(claim: Claim) -> None:
         raise ClaimError("region", f"must be one of {', '.join(REGIONS)}")
     if not claim.periods:
         raise ClaimError("periods", "at least one work period is needed")
+    if claim.paid_every not in PAY_PERIOD_DAYS:
+        raise ClaimError("paid_every", "is not a pay schedule")
+    try:
+        check_local(claim.region, claim.work_city, None)
+    except ValueError as exc:
+        raise ClaimError("work_city", "is not a place in this state") from exc
+    try:
+        check_local(claim.region, None, claim.wage_industry)
+    except ValueError as exc:
+        raise ClaimError("wage_industry", "is not an industry of this state") from exc
     for index, period in enumerate(claim.periods):
         _check_period(index, period, claim.as_of)
         if index and period.start <= claim.periods[index - 1].end:

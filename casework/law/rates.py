@@ -13,7 +13,7 @@ from decimal import Decimal
 
 # Bump whenever a table or a rule in the law package changes, so stored
 # breakdowns can say which rules produced them.
-RULESET_VERSION = "2026.1"
+RULESET_VERSION = "2026.2"
 
 REGIONS: tuple[str, ...] = (
     "US",

@@ -1,11 +1,12 @@
 """What a worker is owed for a wage claim: wages, damages, penalties and interest.
 
 Work periods are cut into workweeks of seven days counted from each period's
-start date (the last week of a period may be shorter: it counts
-min(calendar days, days_per_week) workdays and that share of the weekly hours
-and pay). A week's minimum wage prices each of its calendar days at the rate in
-force that day, the hours taken as spread evenly over the week, so a week that
-straddles a change pays the new rate for its days after the change.
+start date (`weeks`). A week's minimum wage prices each of its calendar days at
+the highest rate in force that day, federal, state, city or industry
+(`floors`), the hours taken as spread evenly over the week, so a week that
+straddles a change pays the new rate for its days after the change. Tip
+credits come from `tips`, short and split shifts from `shifts`, New York's
+pay-frequency damages from `pay_frequency`.
 
 Each week is computed under federal law and under the state's law, and the
 higher amount is kept, never both (Rana v. Islam); liquidated damages follow
@@ -18,19 +19,21 @@ out of the total.
 
 Unpaid final pay, unlawful deductions and withheld tips are lines of their
 own under state law (tips also under FLSA 203(m)(2)(B)); they are dropped when
-the last day worked is outside the limitation period.
+the last day worked is outside the limitation period. Meal and rest premiums,
+reporting-time and split-shift pay are lines of their own, counted over the
+state's limitation period.
 
 The inputs and outputs live in `claim`, the citations and labels in
 `citations`; both are re-exported here.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from . import weekly
-from .citations import ASSUMPTIONS, CITATIONS, LABELS, citation_for
+from . import floors, weekly
+from .assumed import assumptions
+from .citations import CITATIONS, LABELS, QUESTION_LABELS, TIP_CITATIONS, citation_for
 from .claim import (
     Breakdown,
     Claim,
@@ -43,6 +46,7 @@ from .claim import (
 )
 from .dates import add_years
 from .money import ZERO, cents, to_decimal
+from .pay_frequency import late_pay
 from .penalties import (
     CA_STATEMENT_RULES,
     ca_wage_statement_penalty,
@@ -51,7 +55,10 @@ from .penalties import (
     ny_wage_statement_damages,
     waiting_time,
 )
-from .rates import RULESET_VERSION, federal_row, minimum_wage, state_of
+from .rates import RULESET_VERSION, state_of
+from .shifts import week_shift_pay
+from .tips import week_credits
+from .weeks import weeks_of
 
 __all__ = [
     "CITATIONS",
@@ -81,71 +88,12 @@ WAGE_KEYS = (
     "unlawful_deductions",
     "tips_withheld",
     "meal_rest_premiums",
+    "reporting_time_pay",
+    "split_shift_premium",
 )
-DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state")
+DAMAGES_KEYS = ("liquidated_damages_federal", "liquidated_damages_state", "late_pay_damages")
 STATUTORY_KEYS = ("wage_notice_damages", "wage_statement_damages", "waiting_time_penalty")
 INTEREST_KEYS = ("prejudgment_interest", "interest_on_final_pay")
-
-# -- weeks ------------------------------------------------------------------
-
-
-def _weeks_of(period: Period, third_party: bool) -> list[weekly.WeekFacts]:
-    hours = to_decimal(period.hours_per_week)
-    days = period.days_per_week
-    per_day = to_decimal(period.hours_per_day) if period.hours_per_day is not None else hours / days
-    rate = to_decimal(period.hourly_rate) if period.hourly_rate is not None else None
-    weekly_pay = to_decimal(period.pay_per_week) if period.pay_per_week is not None else None
-    paid_weekly = to_decimal(period.paid_per_week) if period.paid_per_week is not None else None
-    covered = to_decimal(period.salary_hours) if period.salary_hours is not None else None
-    result = []
-    start = period.start
-    while start <= period.end:
-        end = min(start + timedelta(days=6), period.end)
-        workdays = min((end - start).days + 1, days)
-        share = Decimal(workdays) / days
-        week_hours = hours * share
-        agreed_weekly = weekly_pay * share if weekly_pay is not None else None
-        if paid_weekly is not None:
-            paid = paid_weekly * share
-        elif rate is not None:
-            paid = rate * week_hours
-        else:
-            paid = agreed_weekly if agreed_weekly is not None else ZERO
-        result.append(
-            weekly.WeekFacts(
-                start=start,
-                end=end,
-                hours=week_hours,
-                workdays=workdays,
-                hours_per_day=per_day,
-                paid=paid,
-                agreed_rate=rate,
-                agreed_weekly=agreed_weekly,
-                long_days=min(period.long_days_per_week, workdays),
-                live_in=period.live_in,
-                salary_hours=covered * share if covered is not None else None,
-                fluctuating=period.fluctuating_workweek,
-                third_party=third_party,
-                missed_meals=min(period.missed_meal_days_per_week, workdays),
-                missed_rests=min(period.missed_rest_days_per_week, workdays),
-            )
-        )
-        start = end + timedelta(days=1)
-    return result
-
-
-def _daily_mean(rate_on: Callable[[date], Decimal], start: date, end: date) -> Decimal:
-    """The mean of each calendar day's rate from start to end."""
-    days = (end - start).days + 1
-    return sum((rate_on(start + timedelta(days=i)) for i in range(days)), ZERO) / days
-
-
-def _federal_minimum(week: weekly.WeekFacts) -> Decimal:
-    return _daily_mean(lambda day: federal_row(day).rate, week.start, week.end)
-
-
-def _floor(claim: Claim, week: weekly.WeekFacts) -> Decimal:
-    return _daily_mean(lambda day: minimum_wage(claim.region, day), week.start, week.end)
 
 
 @dataclass
@@ -155,35 +103,23 @@ class _Chosen:
     result: weekly.WeekResult
 
 
-def _state_result(claim: Claim, state: str, week: weekly.WeekFacts) -> weekly.WeekResult:
+def _state_result(
+    claim: Claim, state: str, week: weekly.WeekFacts, credit: Decimal
+) -> weekly.WeekResult:
     if state == "NY":
-        return weekly.new_york(week, _floor(claim, week), claim.hospitality)
+        return weekly.new_york(week, floors.floor(claim, week), claim.hospitality, credit)
     if state == "CA":
-        return weekly.california(week, _floor(claim, week), claim.as_of)
+        return weekly.california(
+            week,
+            floors.floor(claim, week),
+            claim.as_of,
+            ld_minimum=floors.statutory_floor(claim, week),
+        )
     return weekly.NOTHING
 
 
 def _midpoint(first: date, last: date) -> date:
     return first + timedelta(days=(last - first).days // 2)
-
-
-def _assumptions(claim: Claim, state: str) -> list[str]:
-    found: list[str] = []
-    for period in claim.periods:
-        if period.pay_per_week is None:
-            continue
-        if period.fluctuating_workweek:
-            keys = ["fluctuating"]
-        else:
-            keys = ["salary_hours" if period.salary_hours is not None else "salary_40"]
-        if state == "NY" and claim.hospitality:
-            keys.append("NY_hospitality")
-        if state == "CA":
-            keys.append("CA")
-        for key in keys:
-            if ASSUMPTIONS[key] not in found:
-                found.append(ASSUMPTIONS[key])
-    return found
 
 
 # -- the calculation ----------------------------------------------------------
@@ -194,18 +130,23 @@ class _Lines:
         self.state = state
         self.lines: list[Line] = []
         self.questions: list[OpenQuestion] = []
+        self.also_cite: dict[str, str] = {}  # a rule that shaped a line, beside its citation
 
     def add(self, key: str, amount: Decimal, **inputs: object) -> None:
         amount = cents(amount)
         if amount <= 0:
             return
         text = {name: str(value) for name, value in inputs.items()}
-        self.lines.append(Line(key, LABELS[key], amount, citation_for(key, self.state), text))
+        citation = citation_for(key, self.state)
+        if key in self.also_cite:
+            citation = f"{citation}; {self.also_cite[key]}"
+        self.lines.append(Line(key, LABELS[key], amount, citation, text))
 
     def ask(self, key: str, would_add: Decimal) -> None:
         """Name an answer marked not known and what it would add."""
         citation = citation_for(key, self.state)
-        self.questions.append(OpenQuestion(key, LABELS[key], citation, cents(would_add)))
+        label = LABELS.get(key) or QUESTION_LABELS[key]
+        self.questions.append(OpenQuestion(key, label, citation, cents(would_add)))
 
     def total(self, keys: tuple[str, ...]) -> Decimal:
         return sum((line.amount for line in self.lines if line.key in keys), ZERO)
@@ -220,13 +161,31 @@ def calculate(claim: Claim) -> Breakdown:
     federal_from = add_years(as_of, -flsa_years)
     state_from = add_years(as_of, -STATE_YEARS[state]) if state in STATE_YEARS else None
 
-    weeks = [w for p in claim.periods for w in _weeks_of(p, claim.third_party_employer)]
+    weeks = [w for p in claim.periods for w in weeks_of(p, claim.third_party_employer)]
     chosen: list[_Chosen] = []
     details: list[WeekDetail] = []
     excluded: list[ExcludedWeek] = []
+    lines = _Lines(state)
+    local, statutory = floors.local_citations(claim, weeks)
+    if local:
+        lines.also_cite["unpaid_wages_state"] = local
+        lines.also_cite["spread_of_hours"] = local
+    if statutory:
+        lines.also_cite["liquidated_damages_state"] = statutory
     for week in weeks:
-        fed = weekly.federal(week, _federal_minimum(week))
-        st = _state_result(claim, state, week)
+        fed_credit, st_credit = week_credits(claim, state, week)
+        if fed_credit > 0:
+            lines.also_cite["unpaid_wages_federal"] = TIP_CITATIONS["US"]
+        if st_credit > 0 and TIP_CITATIONS[state] not in lines.also_cite.get(
+            "unpaid_wages_state", ""
+        ):
+            lines.also_cite["unpaid_wages_state"] = "; ".join(
+                part
+                for part in (lines.also_cite.get("unpaid_wages_state"), TIP_CITATIONS[state])
+                if part
+            )
+        fed = weekly.federal(week, floors.federal_minimum(week), fed_credit)
+        st = _state_result(claim, state, week, st_credit)
         options = []
         if state_from is not None and week.end >= state_from:
             options.append(("state", st))
@@ -249,14 +208,13 @@ def calculate(claim: Claim) -> Breakdown:
                 end=week.end,
                 hours=week.hours,
                 paid=cents(week.paid),
-                minimum_wage=_floor(claim, week),
+                minimum_wage=floors.floor(claim, week),
                 owed_federal=fed.total,
                 owed_state=st.total,
                 chosen=label,
             )
         )
 
-    lines = _Lines(state)
     federal_weeks = [c for c in chosen if c.law == "federal"]
     state_weeks = [c for c in chosen if c.law == "state"]
     lines.add(
@@ -273,9 +231,22 @@ def calculate(claim: Claim) -> Breakdown:
         premium_weeks = [w for w in weeks if w.end >= state_from]
         lines.add(
             "meal_rest_premiums",
-            sum((weekly.ca_break_premiums(w, _floor(claim, w)) for w in premium_weeks), ZERO),
+            sum((weekly.ca_break_premiums(w, floors.floor(claim, w)) for w in premium_weeks), ZERO),
             weeks=len(premium_weeks),
         )
+
+    call_in = ZERO
+    if state_from is not None:
+        shift_weeks = [w for w in weeks if w.end >= state_from]
+        shift_pay = [
+            week_shift_pay(w, state, floors.floor(claim, w), hospitality=claim.hospitality)
+            for w in shift_weeks
+        ]
+        reporting = sum((pay[0] for pay in shift_pay), ZERO)
+        lines.add("reporting_time_pay", reporting, weeks=len(shift_weeks))
+        lines.add("split_shift_premium", sum((pay[1] for pay in shift_pay), ZERO))
+        if state == "NY":  # call-in pay is wages: NY liquidated damages follow
+            call_in = reporting
 
     last_day = claim.periods[-1].end
     limitation_start = state_from if state_from is not None else federal_from
@@ -295,17 +266,33 @@ def calculate(claim: Claim) -> Breakdown:
     state_ld = sum((c.result.liquidated for c in state_weeks), ZERO)
     if state == "NY":
         share = Decimal(1) if last_day >= weekly.WTPA_LD_CHANGE else Decimal("0.25")
-        state_ld += cents((final_pay + deductions + tips) * share)
+        state_ld += cents((final_pay + deductions + tips + call_in) * share)
     lines.add("liquidated_damages_state", state_ld, weeks=len(state_weeks))
 
     if state == "NY" and state_from is not None:
         _add_wtpa(claim, lines, weeks, state_from)
+        if claim.manual_worker:
+            late = late_pay(
+                (w.paid for w in weeks if w.end >= state_from),
+                claim.paid_every,
+                repeat=claim.prior_late_pay_finding,
+                as_of=as_of,
+            )
+            lines.also_cite["late_pay_damages"] = late.source
+            lines.add("late_pay_damages", late.amount, late_wages=late.late_wages)
     if state == "CA":
         _add_ca_statements(claim, lines, weeks)
     if state == "CA" and claim.final_pay_days_late > 0 and extras_in_time:
         _add_waiting_time(claim, lines, weeks[-1])
     if state_from is not None:
         _add_interest(claim, lines, state, state_weeks, weeks, state_from, final_pay)
+    total = sum((line.amount for line in lines.lines), ZERO)
+    tipped_hourly = any(w.tipped and w.agreed_rate is not None for w in weeks)
+    if tipped_hourly and claim.tip_credit_notice_given is None:
+        # Not known: the credit is allowed; the question says what no notice would add.
+        without = calculate(replace(claim, tip_credit_notice_given=False))
+        if without.total > total:
+            lines.ask("tip_credit_notice", without.total - total)
 
     return Breakdown(
         lines=lines.lines,
@@ -313,11 +300,11 @@ def calculate(claim: Claim) -> Breakdown:
         liquidated_damages=lines.total(DAMAGES_KEYS),
         statutory_damages=lines.total(STATUTORY_KEYS),
         interest=lines.total(INTEREST_KEYS),
-        total=sum((line.amount for line in lines.lines), ZERO),
+        total=total,
         excluded_weeks=excluded,
         weeks=details,
         ruleset=RULESET_VERSION,
-        assumptions=_assumptions(claim, state),
+        assumptions=assumptions(claim, state, weeks),
         open_questions=lines.questions,
     )
 
@@ -349,7 +336,7 @@ def _add_ca_statements(claim: Claim, lines: _Lines, weeks: list[weekly.WeekFacts
 
 
 def _add_waiting_time(claim: Claim, lines: _Lines, last: weekly.WeekFacts) -> None:
-    minimum = _floor(claim, last)
+    minimum = floors.floor(claim, last)
     at_minimum = daily_wage(minimum, last.hours_per_day)
     if last.agreed_rate is not None:
         day = daily_wage(max(last.agreed_rate, minimum), last.hours_per_day)

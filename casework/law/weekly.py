@@ -66,6 +66,13 @@ class WeekFacts:
     third_party: bool = False  # employed by an agency, not the household
     missed_meals: int = 0  # California: days with a missed meal period
     missed_rests: int = 0  # California: days with a missed rest period
+    tipped: bool = False  # a tipped job (the employer may claim a tip credit)
+    tips: Decimal | None = None  # tips received in the week, when known
+    untipped_days: int = 0  # NY: days with 2 hours or more of work that gets no tips
+    short_days: int = 0  # days reported as scheduled and sent home early
+    short_worked: Decimal = Decimal(0)  # hours worked on such a day
+    short_scheduled: Decimal | None = None  # hours scheduled that day (else hours_per_day)
+    split_days: int = 0  # days with a split shift (CA premium; NY spread of hours)
 
 
 @dataclass(frozen=True)
@@ -95,12 +102,23 @@ class Due:
 
 
 def hourly_due(
-    rate: Decimal, minimum: Decimal, hours: Decimal, overtime: Decimal, double: Decimal
+    rate: Decimal,
+    minimum: Decimal,
+    hours: Decimal,
+    overtime: Decimal,
+    double: Decimal,
+    credit: Decimal = ZERO,
 ) -> Due:
-    """Return what hourly pay requires: straight time for every hour plus the premiums."""
-    rate = max(rate, minimum)
-    total = rate * hours + HALF * rate * overtime + rate * double
-    return Due(total, rate * (hours - overtime - double))
+    """Return what hourly pay requires in cash: straight time for every hour plus the premiums.
+
+    With a tip credit the cash rate may be as low as the minimum less the
+    credit; the regular rate stays the full rate (cash plus the credit taken),
+    so overtime is 1.5 times it less the credit (12 NYCRR 146-1.4; 29 CFR 531.60).
+    """
+    full = max(rate, minimum)
+    cash = max(rate, minimum - credit)
+    total = cash * hours + HALF * full * overtime + full * double
+    return Due(total, cash * (hours - overtime - double))
 
 
 def salary_due(
@@ -132,10 +150,12 @@ def _weekly_pay(week: WeekFacts) -> Decimal:
     return week.agreed_weekly if week.agreed_weekly is not None else ZERO
 
 
-def _flsa_style_due(week: WeekFacts, minimum: Decimal, overtime: Decimal) -> Due:
+def _flsa_style_due(
+    week: WeekFacts, minimum: Decimal, overtime: Decimal, credit: Decimal = ZERO
+) -> Due:
     """29 CFR 778.113 and 778.114, also used by New York outside hospitality."""
     if week.agreed_rate is not None:
-        return hourly_due(week.agreed_rate, minimum, week.hours, overtime, ZERO)
+        return hourly_due(week.agreed_rate, minimum, week.hours, overtime, ZERO, credit)
     if week.fluctuating:
         covered = week.hours
     else:
@@ -161,20 +181,31 @@ def flsa_overtime_applies(week: WeekFacts) -> bool:
     return week.third_party and week.start >= THIRD_PARTY_RULE
 
 
-def federal(week: WeekFacts, minimum: Decimal) -> WeekResult:
-    """FLSA: minimum wage and overtime over 40, never gap time; 100% LD."""
+def federal(week: WeekFacts, minimum: Decimal, credit: Decimal = ZERO) -> WeekResult:
+    """FLSA: minimum wage and overtime over 40, never gap time; 100% LD.
+
+    `credit` is the tip credit an hour the employer may claim (hourly pay only).
+    """
     overtime = max(ZERO, week.hours - 40) if flsa_overtime_applies(week) else ZERO
-    due = _flsa_style_due(week, minimum, overtime)
+    if week.agreed_rate is None:
+        credit = ZERO
+    due = _flsa_style_due(week, minimum, overtime, credit)
     unpaid = max(ZERO, due.total - week.paid)
-    # Gap time: straight time owed for non-overtime hours above the minimum wage.
+    # Gap time: straight time owed for non-overtime hours above the minimum (cash) wage.
     gap = max(ZERO, due.non_overtime - week.paid)
-    gap -= max(ZERO, minimum * (week.hours - overtime) - week.paid)
+    gap -= max(ZERO, (minimum - credit) * (week.hours - overtime) - week.paid)
     wages = cents(max(ZERO, unpaid - max(ZERO, gap)))
     return WeekResult(wages, ZERO, wages, ZERO)
 
 
-def new_york(week: WeekFacts, minimum: Decimal, hospitality: bool) -> WeekResult:
-    """NY: minimum wage, overtime over 40 (44 live-in), spread of hours, LD 100% (25% pre-WTPA)."""
+def new_york(
+    week: WeekFacts, minimum: Decimal, hospitality: bool, credit: Decimal = ZERO
+) -> WeekResult:
+    """NY: minimum wage, overtime over 40 (44 live-in), spread of hours, LD 100% (25% pre-WTPA).
+
+    `credit` is the tip credit an hour (146-1.3): the cash wage may be the minimum
+    less it, overtime 1.5 times the minimum less it (146-1.4); hourly pay only.
+    """
     threshold = 44 if week.live_in else 40
     overtime = max(ZERO, week.hours - threshold)
     if hospitality and week.agreed_rate is None:
@@ -184,9 +215,11 @@ def new_york(week: WeekFacts, minimum: Decimal, hospitality: bool) -> WeekResult
             _weekly_pay(week), minimum, week.hours, overtime, ZERO, divisor=covered, covered=covered
         )
     else:
-        due = _flsa_style_due(week, minimum, overtime)
+        due = _flsa_style_due(week, minimum, overtime, credit)
     wages = _shortfall(due.total, week.paid)
-    spread = minimum * week.long_days
+    # 142-2.4: a spread over 10 hours or a split shift; a split day is taken as
+    # one of the long days when both are counted (never counted twice).
+    spread = minimum * max(week.long_days, week.split_days)
     if not hospitality:
         # Outside hospitality (142-2.4) the extra hour is owed only to the extent
         # pay falls short of the minimum wage for all hours plus that hour.
@@ -247,8 +280,14 @@ def ca_break_premiums(week: WeekFacts, minimum: Decimal) -> Decimal:
     return cents(rate * days)
 
 
-def california(week: WeekFacts, minimum: Decimal, as_of: date) -> WeekResult:
-    """CA: daily and weekly overtime, double time, LD on minimum wages, 10% from each payday."""
+def california(
+    week: WeekFacts, minimum: Decimal, as_of: date, ld_minimum: Decimal | None = None
+) -> WeekResult:
+    """CA: daily and weekly overtime, double time, LD on minimum wages, 10% from each payday.
+
+    `ld_minimum` is the minimum fixed by statute or wage order when a city's
+    ordinance sets `minimum` higher: liquidated damages follow it (LC 1194.2).
+    """
     overtime, double = california_hours(week)
     straight_hours = week.hours - overtime - double
     if week.agreed_rate is not None:
@@ -265,7 +304,8 @@ def california(week: WeekFacts, minimum: Decimal, as_of: date) -> WeekResult:
             covered=straight_hours,
         )
     wages = _shortfall(due.total, week.paid)
-    unpaid_minimum = cents(ca_unpaid_minimum(week, minimum, straight_hours))
+    ld_floor = minimum if ld_minimum is None else min(minimum, ld_minimum)
+    unpaid_minimum = cents(ca_unpaid_minimum(week, ld_floor, straight_hours))
     # LC 1194.2: LD equal to the unpaid minimum wages and the interest on them.
     liquidated = cents(unpaid_minimum + interest_from(unpaid_minimum, CA_INTEREST, week.end, as_of))
     interest = cents(interest_from(wages, CA_INTEREST, week.end, as_of))

@@ -128,3 +128,25 @@ class SentForm(FlaskForm):
 
 class ApproveForm(FlaskForm):
     """Only the CSRF token."""
+
+
+class BulkForm(FlaskForm):
+    kind = SelectField(
+        _l("Letter for each selected case"),
+        description=_l(
+            "Worker letters go to each worker on the case, employer letters to each "
+            "employer (with a copy for each worker). Each letter waits for a supervisor's "
+            "approval, as one letter does."
+        ),
+    )
+
+
+def bulk_form() -> BulkForm:
+    """The caseload's bulk-letter form, with every kind that may be made in bulk."""
+    form = BulkForm(prefix="bulk")
+    from casework.letters.bulk import BULK_KINDS
+
+    form.kind.choices = [SelectChoice("", _("Choose a letter"))] + [
+        SelectChoice(kind, str(KIND_LABELS[kind])) for kind in BULK_KINDS
+    ]
+    return form

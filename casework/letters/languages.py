@@ -7,6 +7,7 @@ gets English letters with a line saying how to ask for an interpreter.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 
@@ -99,6 +100,7 @@ def letter_language(code: str | None) -> tuple[str, bool]:
     return "en", True
 
 
+@functools.lru_cache(maxsize=64)
 def formatting_locale(lang: str) -> str:
     """The CLDR locale whose conventions the letter's dates and numbers follow.
 

@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, TableStyle
 from reportlab.platypus import Spacer as SpaceFlowable
 from reportlab.platypus import Table as TableFlowable
 
-from casework.letters.pdf_fonts import BOLD, REGULAR, register_fonts
+from casework.letters.pdf_bidi import is_rtl_text
+from casework.letters.pdf_fonts import BOLD, REGULAR, needs_script_fonts, register_fonts, script_of
 from casework.letters.pdf_model import (
     Block,
     Bullets,
@@ -26,7 +27,8 @@ from casework.letters.pdf_model import (
     Table,
 )
 from casework.letters.pdf_page import INK, TEXT_WIDTH
-from casework.letters.pdf_text import clean, markup
+from casework.letters.pdf_script import ScriptParagraph, needs_layout
+from casework.letters.pdf_text import clean, markup, width
 
 GRID = HexColor("#c8c8c8")
 CELL_PADDING = 4
@@ -109,20 +111,41 @@ def styles_for(size: float) -> Styles:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _no_spaces(style: ParagraphStyle) -> ParagraphStyle:
+    """The style for Chinese text: lines break between any two characters."""
+    return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")
+
+
+def _para(
+    text: str, style: ParagraphStyle, bullet: str | None = None, align: str | None = None
+) -> Flowable:
+    """A paragraph of any script: reportlab's Paragraph, or ScriptParagraph where
+    the text must be shaped (Bengali, Arabic) or set right to left."""
+    cleaned = clean(text)
+    if needs_layout(cleaned):
+        return ScriptParagraph(cleaned, style, bullet or "", align)
+    if not cleaned.isascii() and any(script_of(char) == "han" for char in cleaned):
+        style = _no_spaces(style)
+    bold = style.fontName == BOLD
+    return Paragraph(markup(cleaned, bold), style, bulletText=bullet)
+
+
 def body_flowables(letter: LetterDocument) -> list[Flowable]:
     """Return the subject line and body blocks of a letter as flowables."""
     styles = styles_for(float(letter.body_font_size))
     story: list[Flowable] = []
     if clean(letter.subject).strip():
-        story.append(Paragraph(markup(letter.subject), styles.subject))
+        story.append(_para(letter.subject, styles.subject))
     blocks = letter.blocks
     for position, block in enumerate(blocks):
         if isinstance(block, Signature):
             parts = _signature(block, styles)
-            if story and isinstance(story[-1], Paragraph):
+            if story and isinstance(story[-1], (Paragraph, ScriptParagraph)):
                 # A signature never stands alone on a page: it takes the last paragraph along.
                 parts.insert(0, story.pop())
-                if story and getattr(story[-1], "style", None) is styles.heading:
+                style_name = getattr(getattr(story[-1], "style", None), "name", "") if story else ""
+                if style_name in ("heading", "heading-cjk"):
                     # ...and the heading above that paragraph, which must not end a page.
                     parts.insert(0, story.pop())
             # One flat KeepTogether: a nested one reports an endless height and forces a page.
@@ -142,16 +165,14 @@ def body_flowables(letter: LetterDocument) -> list[Flowable]:
 def _block(block: Block, styles: Styles) -> list[Flowable]:
     """Return the flowables for one block."""
     if isinstance(block, Heading):
-        return [Paragraph(markup(block.text), styles.heading)]
+        return [_para(block.text, styles.heading)]
     if isinstance(block, Para):
-        return [Paragraph(markup(block.text), styles.bold if block.bold else styles.body)]
+        return [_para(block.text, styles.bold if block.bold else styles.body)]
     if isinstance(block, Bullets):
-        items = [
-            Paragraph(markup(item), styles.bullet, bulletText="\u2022") for item in block.items
-        ]
+        items = [_para(item, styles.bullet, "\u2022") for item in block.items]
         if items:
             # The list as a whole is separated from what follows like a paragraph.
-            items[-1] = Paragraph(markup(block.items[-1]), styles.last_bullet, bulletText="\u2022")
+            items[-1] = _para(block.items[-1], styles.last_bullet, "\u2022")
         return items
     if isinstance(block, Table):
         return _table(block, styles)
@@ -178,11 +199,20 @@ class _Gap(SpaceFlowable):
 def _signature(block: Signature, styles: Styles) -> list[Flowable]:
     """Return the closing, the space to sign and the signer's lines, to be kept together."""
     lines = [clean(line) for line in block.lines]
+    # A right-to-left closing puts the whole signature on the right, the signer's
+    # (often Latin) name and organisation included.
+    rtl = bool(lines) and is_rtl_text(lines[0])
+
+    def line_of(text: str) -> Flowable:
+        if rtl:
+            return ScriptParagraph(text, styles.closing, align="right")
+        return _para(text, styles.closing)
+
     parts: list[Flowable] = [SpaceFlowable(1, styles.body.fontSize * 0.5)]
     if lines:
-        parts.append(Paragraph(markup(lines[0]), styles.closing))
+        parts.append(line_of(lines[0]))
     parts.append(SpaceFlowable(1, SIGNATURE_ROOM))
-    parts.extend(Paragraph(markup(line), styles.closing) for line in lines[1:])
+    parts.extend(line_of(line) for line in lines[1:])
     return parts
 
 
@@ -191,32 +221,36 @@ def _table(block: Table, styles: Styles) -> list[Flowable]:
     columns = max([len(block.headers), len(block.total or ()), *(len(row) for row in block.rows)])
     if columns == 0:
         return []
+    if is_rtl_text(" ".join(block.headers)):
+        block = _mirrored_table(block, columns)
     right = [i < len(block.align) and block.align[i] == "right" for i in range(columns)]
 
     widths = _column_widths(block, columns, right, styles.cell.fontSize)
     size = styles.cell.fontSize
 
-    def cells(values: Sequence[str], bold: bool) -> list[str | Paragraph]:
+    def cells(values: Sequence[str], bold: bool) -> list[str | Flowable]:
         padded = [*values, *[""] * (columns - len(values))]
         font = BOLD if bold else REGULAR
-        row: list[str | Paragraph] = []
+        row: list[str | Flowable] = []
         for i, value in enumerate(padded):
             text = clean(value)
             room = widths[i] - 2 * CELL_PADDING
-            if "\n" not in text and stringWidth(text, font, size) <= room:
+            plain = "\n" not in text and not needs_script_fonts(text)
+            if plain and stringWidth(text, font, size) <= room:
                 # One line that fits: a plain string, drawn as it is (no markup is read),
                 # in the cell's font and alignment set by the table style below.
                 row.append(text)
             else:
-                row.append(Paragraph(markup(text), _cell_style(styles, bold, right[i])))
+                side = "right" if right[i] else "left"
+                row.append(_para(text, _cell_style(styles, bold, right[i]), align=side))
         return row
 
-    data: list[list[str | Paragraph]] = []
+    data: list[list[str | Flowable]] = []
     # The caption is the table's first row, spanning every column, so it stays with the
     # table and is repeated with the column headers when the table continues on a new page.
     caption = clean(block.caption).strip()
     if caption:
-        data.append([Paragraph(markup(block.caption), styles.caption), *[""] * (columns - 1)])
+        data.append([_para(block.caption, styles.caption), *[""] * (columns - 1)])
     top = len(data)
     if block.headers:
         data.append(cells(block.headers, bold=True))
@@ -279,6 +313,25 @@ def _table(block: Table, styles: Styles) -> list[Flowable]:
     return [table] if lowest <= highest else [KeepTogether([table])]
 
 
+def _mirrored_table(block: Table, columns: int) -> Table:
+    """A right-to-left table: its first column on the right, alignments swapped."""
+
+    def flip(values: Sequence[str]) -> tuple[str, ...]:
+        return tuple(reversed([*values, *[""] * (columns - len(values))]))
+
+    align = [block.align[i] if i < len(block.align) else "left" for i in range(columns)]
+    swapped = {"left": "right", "right": "left"}
+    widths = block.col_widths[:columns]
+    return Table(
+        headers=flip(block.headers) if block.headers else (),
+        rows=tuple(flip(row) for row in block.rows),
+        align=tuple(swapped.get(a, a) for a in reversed(align)),
+        total=flip(block.total) if block.total is not None else None,
+        caption=block.caption,
+        col_widths=tuple(reversed(widths)) if len(widths) == columns else (),
+    )
+
+
 def _cell_style(styles: Styles, bold: bool, right: bool) -> ParagraphStyle:
     """Pick the cell style for a weight and an alignment."""
     if bold:
@@ -298,12 +351,12 @@ def _column_widths(block: Table, columns: int, right: list[bool], size: float) -
         scale = TEXT_WIDTH / sum(given)
         return [f * scale for f in given]
 
-    natural = [MIN_COLUMN] * columns
+    natural: list[float] = [float(MIN_COLUMN)] * columns
     every_row = [block.headers, *block.rows, *([block.total] if block.total else [])]
     for row in every_row:
         for i, value in enumerate(row[:columns]):
             font = BOLD if row is block.headers or row is block.total else REGULAR
-            longest = max(stringWidth(part, font, size) for part in clean(value).split("\n"))
+            longest = max(width(part, font, size) for part in clean(value).split("\n"))
             natural[i] = max(natural[i], longest + 2 * CELL_PADDING + 1)
 
     flexible = [i for i in range(columns) if not right[i]] or list(range(columns))

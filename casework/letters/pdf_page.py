@@ -20,11 +20,11 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from casework.letters.pdf_fonts import BOLD, REGULAR
-from casework.letters.pdf_text import one_line, wrap
+from casework.letters.pdf_script import draw_line
+from casework.letters.pdf_text import one_line, width, wrap
 
 if TYPE_CHECKING:
     from casework.letters.pdf_model import LetterDocument
@@ -100,11 +100,10 @@ def draw_later_page(canvas: Canvas, _doc: object, letter: LetterDocument, index:
     header = "  ·  ".join(
         part for part in (one_line(letter.letterhead.name), one_line(letter.reference)) if part
     )
-    canvas.setFont(REGULAR, 8.5)
     canvas.setFillColor(MUTED)
     lines = wrap(header, REGULAR, 8.5, TEXT_WIDTH)[:1]
     if lines:
-        canvas.drawString(MARGIN, from_top(LATER_HEADER_BASELINE), lines[0])
+        draw_line(canvas, MARGIN, from_top(LATER_HEADER_BASELINE), lines[0], REGULAR, 8.5)
     _rule(canvas, from_top(LATER_RULE))
     _draw_footer(canvas, letter)
     canvas.restoreState()
@@ -118,19 +117,19 @@ def _draw_watermark(canvas: Canvas, letter: LetterDocument) -> None:
     canvas.saveState()
     canvas.setFillColor(WATERMARK_INK)
     canvas.setFillAlpha(0.13)
-    widest = stringWidth(mark, BOLD, WATERMARK_SIZE)
+    widest = width(mark, BOLD, WATERMARK_SIZE)
     size = min(WATERMARK_SIZE, WATERMARK_SIZE * WATERMARK_LENGTH / widest)
-    canvas.setFont(BOLD, size)
     canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
     canvas.rotate(52)
-    canvas.drawCentredString(0, -size / 3, mark)
+    draw_line(canvas, 0, -size / 3, mark, BOLD, size, "centre")
     canvas.restoreState()
     note = one_line(letter.watermark_note)
     if note:
         canvas.saveState()
         canvas.setFillColor(WATERMARK_INK)
-        canvas.setFont(BOLD, 9)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, from_top(WATERMARK_NOTE_BASELINE), note)
+        draw_line(
+            canvas, PAGE_WIDTH - MARGIN, from_top(WATERMARK_NOTE_BASELINE), note, BOLD, 9, "right"
+        )
         canvas.restoreState()
 
 
@@ -178,23 +177,21 @@ def _draw_letterhead(canvas: Canvas, letter: LetterDocument) -> None:
         lines = wrap(name, BOLD, size, text_width)
     y = from_top(LETTERHEAD_TOP)
     canvas.setFillColor(INK)
-    canvas.setFont(BOLD, size)
     for line in lines:
         y -= size * 1.1
-        canvas.drawString(MARGIN, y, line)
+        draw_line(canvas, MARGIN, y, line, BOLD, size)
 
     small = 8.5
     details = [
         "  ·  ".join(one_line(part) for part in head.address_lines if one_line(part)),
         "  ·  ".join(part for part in (one_line(head.phone), one_line(head.email)) if part),
     ]
-    canvas.setFont(REGULAR, small)
     canvas.setFillColor(MUTED)
     y -= 3
     for detail in details:
         for line in wrap(detail, REGULAR, small, text_width):
             y -= small * 1.3
-            canvas.drawString(MARGIN, y, line)
+            draw_line(canvas, MARGIN, y, line, REGULAR, small)
     lowest_text = PAGE_HEIGHT - y + 8
     _rule(canvas, from_top(min(max(LETTERHEAD_RULE, lowest_text), LETTERHEAD_RULE_LOWEST)))
 
@@ -217,12 +214,13 @@ def _logo(path: str) -> tuple[ImageReader, float, float] | None:
 def _draw_date(canvas: Canvas, letter: LetterDocument) -> None:
     """Draw the date and the reference number at the right, above the window."""
     canvas.setFillColor(INK)
-    canvas.setFont(REGULAR, 10)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN, from_top(DATE_BASELINE), one_line(letter.date_text))
+    right = PAGE_WIDTH - MARGIN
+    draw_line(
+        canvas, right, from_top(DATE_BASELINE), one_line(letter.date_text), REGULAR, 10, "right"
+    )
     canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 9)
-    canvas.drawRightString(
-        PAGE_WIDTH - MARGIN, from_top(REFERENCE_BASELINE), one_line(letter.reference)
+    draw_line(
+        canvas, right, from_top(REFERENCE_BASELINE), one_line(letter.reference), REGULAR, 9, "right"
     )
 
 
@@ -263,8 +261,7 @@ def _draw_address(canvas: Canvas, letter: LetterDocument) -> None:
     canvas.setFillColor(INK)
     y = from_top(ADDRESS_TOP) - size
     for font, line in lines:
-        canvas.setFont(font, size - 1 if font == BOLD else size)
-        canvas.drawString(ADDRESS_LEFT, y, line)
+        draw_line(canvas, ADDRESS_LEFT, y, line, font, size - 1 if font == BOLD else size)
         y -= size * 1.2
 
 
@@ -275,17 +272,16 @@ def _draw_footer(canvas: Canvas, letter: LetterDocument) -> None:
         return
     size = footer_size(letter)
     widest_label = page_label(letter.page_label, 888, 888)
-    room = TEXT_WIDTH - stringWidth(widest_label, REGULAR, size) - 0.3 * inch
+    room = TEXT_WIDTH - width(widest_label, REGULAR, size) - 0.3 * inch
     lines = wrap(text, REGULAR, size, room)
     if len(lines) > 2:
         # A long note gets smaller type rather than creeping up into the body.
         size = 8.0
         lines = wrap(text, REGULAR, size, room)[:3]
-    canvas.setFont(REGULAR, size)
     canvas.setFillColor(MUTED)
     y = FOOTER_BASELINE + (len(lines) - 1) * size * 1.25
     for line in lines:
-        canvas.drawString(MARGIN, y, line)
+        draw_line(canvas, MARGIN, y, line, REGULAR, size)
         y -= size * 1.25
 
 
@@ -331,8 +327,7 @@ class LetterCanvas(Canvas):
         """Draw the page label at the bottom right."""
         size = self.casework_label_size
         self.saveState()
-        self.setFont(REGULAR, size)
         self.setFillColor(MUTED)
         label = page_label(self.casework_label, page, pages)
-        self.drawRightString(PAGE_WIDTH - MARGIN, FOOTER_BASELINE, label)
+        draw_line(self, PAGE_WIDTH - MARGIN, FOOTER_BASELINE, label, REGULAR, size, "right")
         self.restoreState()

@@ -21,8 +21,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from casework.letters import pdf_text
-from casework.letters.pdf_fonts import FONT_DIR, register_fonts
+from casework.letters import pdf_fonts
+from casework.letters.pdf_fonts import FONT_DIR, needs_script_fonts, register_fonts
+from casework.letters.pdf_script import draw_line, text_width
 from casework.letters.pdf_text import clean, one_line
 
 PAGE_WIDTH: float
@@ -130,13 +131,43 @@ def register_sheet_fonts() -> None:
 
 
 def width(text: str, font: str, size: float) -> float:
-    return float(stringWidth(text, font, size))
+    """How wide text prints: in the sheet's font, or where it needs them in the scripts' fonts."""
+    if not needs_script_fonts(text):
+        return float(stringWidth(text, font, size))
+    return float(text_width(text, font == BOLD, size))
+
+
+def draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    """Draw one line from its left edge x (shaped and ordered where its script needs it)."""
+    if not needs_script_fonts(text):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, text)
+        return
+    letters_font = pdf_fonts.BOLD if font == BOLD else pdf_fonts.REGULAR
+    draw_line(canvas, x, y, text, letters_font, size)
 
 
 def wrap(text: str, font: str, size: float, room: float) -> list[str]:
+    """Break text into lines no wider than room: at spaces, else between characters."""
     lines: list[str] = []
     for part in clean(text).split("\n"):
-        lines += pdf_text.wrap(part, font, size, room) or [""]
+        current = ""
+        for word in part.split():
+            candidate = f"{current} {word}" if current else word
+            if width(candidate, font, size) <= room:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            # A word wider than the line (or a sentence written without spaces) is cut.
+            while width(word, font, size) > room and len(word) > 1:
+                count = 1
+                while count < len(word) and width(word[: count + 1], font, size) <= room:
+                    count += 1
+                lines.append(word[:count])
+                word = word[count:]
+            current = word
+        lines.append(current)
     return lines
 
 
@@ -489,7 +520,7 @@ def _draw(
     for op in ops:
         if isinstance(op, _Text):
             canvas.setFillColor(MUTED if op.muted else INK)
-            pdf_text_draw(canvas, x_of(op.x, op.width), top - op.y, op.text, op.font, op.size)
+            draw(canvas, x_of(op.x, op.width), top - op.y, op.text, op.font, op.size)
         elif isinstance(op, _Rule):
             canvas.setStrokeColor(LINE)
             canvas.setLineWidth(0.8)
@@ -500,8 +531,3 @@ def _draw(
             canvas.setLineWidth(0.9)
             canvas.rect(x_of(op.x, op.width), top - op.y - op.height, op.width, op.height)
     canvas.restoreState()
-
-
-def pdf_text_draw(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
-    canvas.setFont(font, size)
-    canvas.drawString(x, y, text)

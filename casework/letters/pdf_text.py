@@ -8,7 +8,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from casework.letters.pdf_fonts import register_fonts
+from casework.letters.pdf_fonts import BOLD, needs_script_fonts, register_fonts, runs
+from casework.letters.pdf_fonts import REGULAR as REGULAR_NAME
+from casework.letters.pdf_script import text_width
 
 # Bidirectional overrides and isolates reorder what a reader sees; marks are harmless
 # but invisible, so both go.
@@ -45,27 +47,46 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
-def markup(text: str) -> str:
-    """Return text escaped for a reportlab Paragraph, keeping its line breaks."""
-    return "<br/>".join(escape(line) for line in clean(text).split("\n"))
+def markup(text: str, bold: bool = False) -> str:
+    """Return text escaped for a reportlab Paragraph, keeping its line breaks.
+
+    Characters DejaVu Sans does not print (Chinese, Korean...) are wrapped in a
+    <font> tag naming the font that does.
+    """
+    cleaned = clean(text)
+    if not needs_script_fonts(cleaned):
+        return "<br/>".join(escape(line) for line in cleaned.split("\n"))
+    base = BOLD if bold else REGULAR_NAME
+    parts = []
+    for font, run in runs(cleaned, bold):
+        escaped = "<br/>".join(escape(line) for line in run.split("\n"))
+        parts.append(escaped if font == base else f'<font face="{font}">{escaped}</font>')
+    return "".join(parts)
 
 
-def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+def width(text: str, font: str, size: float) -> float:
+    """How wide text prints in font (BOLD or REGULAR), other scripts in their own fonts."""
+    if not needs_script_fonts(text):
+        return float(stringWidth(text, font, size))
+    return text_width(text, font == BOLD, size)
+
+
+def wrap(text: str, font: str, size: float, room: float) -> list[str]:
     """Break one line of text into lines no wider than width, splitting long words."""
     register_fonts()
     lines: list[str] = []
     current = ""
     for word in text.split():
         candidate = f"{current} {word}" if current else word
-        if stringWidth(candidate, font, size) <= width:
+        if width(candidate, font, size) <= room:
             current = candidate
             continue
         if current:
             lines.append(current)
         current = ""
         # A word wider than the line (a long e-mail, a name without spaces) is cut.
-        while stringWidth(word, font, size) > width:
-            cut = _fit(word, font, size, width)
+        while width(word, font, size) > room:
+            cut = _fit(word, font, size, room)
             hyphen = word.rfind("-", 0, cut)
             if hyphen > 0:
                 cut = hyphen + 1  # break after a hyphen where the word has one
@@ -77,9 +98,9 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _fit(word: str, font: str, size: float, width: float) -> int:
-    """Return how many leading characters of word fit in width (at least one)."""
+def _fit(word: str, font: str, size: float, room: float) -> int:
+    """Return how many leading characters of word fit in room (at least one)."""
     count = 1
-    while count < len(word) and stringWidth(word[: count + 1], font, size) <= width:
+    while count < len(word) and width(word[: count + 1], font, size) <= room:
         count += 1
     return count

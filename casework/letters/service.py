@@ -508,7 +508,8 @@ def return_letter(letter: Letter, *, user: User, comment: str) -> None:
 def mark_sent(letter: Letter, *, user: User, sent_on: date, method: str) -> None:
     """Record that an approved letter went out; a demand moves the case and sets a follow-up."""
     from casework.cases.deadlines import add_deadline
-    from casework.cases.workflow import WorkflowError, allowed_next, change_status
+    from casework.cases.workflow import allowed_next, change_status
+    from casework.refusals import Refused
 
     if letter.copy_of_id is not None:
         raise LetterError("status", "copy_follows_original")
@@ -534,7 +535,7 @@ def mark_sent(letter: Letter, *, user: User, sent_on: date, method: str) -> None
         if "demand_sent" in allowed_next(case.status):
             try:
                 change_status(case, "demand_sent")
-            except WorkflowError:  # pragma: no cover - allowed_next said yes
+            except Refused:  # pragma: no cover - allowed_next said yes
                 pass
         if letter.pay_by is not None:
             add_deadline(

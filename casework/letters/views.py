@@ -249,7 +249,11 @@ def index():
     """Supervisors: letters awaiting approval, and approved letters waiting for mail day."""
     pending = service.awaiting_approval()
     ready = [row for row in service.approved_unsent() if row.copy_of_id is None]
-    response = make_response(render_template("letters/index.html", pending=pending, ready=ready))
+    from casework.letters import bulk
+
+    response = make_response(
+        render_template("letters/index.html", pending=pending, ready=ready, runs=bulk.recent_runs())
+    )
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -269,3 +273,7 @@ def mail_day():
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Casework-Letters"] = str(count)
     return response
+
+
+# Bulk letters add their routes to this blueprint (casework/letters/bulk_views.py).
+from casework.letters import bulk_views  # noqa: E402,F401

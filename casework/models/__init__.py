@@ -3,6 +3,7 @@
 from casework.models.api_token import ApiToken
 from casework.models.audit import AuditEvent, AuditHead
 from casework.models.base import Base, utcnow
+from casework.models.bulk import BulkItem, BulkRun
 from casework.models.calendar import CalendarFeed
 from casework.models.case import (
     Case,
@@ -40,6 +41,8 @@ __all__ = [
     "AuditEvent",
     "AuditHead",
     "Base",
+    "BulkItem",
+    "BulkRun",
     "CalendarFeed",
     "Case",
     "CaseEmployer",

@@ -33,6 +33,16 @@ class WageClaim(UUIDPrimaryKey, Base):
     willful: Mapped[bool] = mapped_column(default=False)
     hospitality: Mapped[bool] = mapped_column(default=False)
     final_pay_days_late: Mapped[int] = mapped_column(default=0)
+    # Tipped work: did the employer give written notice of the tip credit (None: not known).
+    tip_credit_notice_given: Mapped[bool | None] = mapped_column(default=None)
+    # Where the work was and in which industry, as codes of casework.law.local_rates.
+    work_city: Mapped[str | None] = mapped_column(String(40))
+    wage_industry: Mapped[str | None] = mapped_column(String(40))
+    # New York pay frequency (Labor Law 191): a manual worker, how often paid (a key of
+    # casework.law.pay_frequency.PAY_PERIOD_DAYS), and a prior finding of late pay.
+    manual_worker: Mapped[bool] = mapped_column(default=False)
+    paid_every: Mapped[str] = mapped_column(String(12), default="weekly")
+    prior_late_pay_finding: Mapped[bool] = mapped_column(default=False)
     # The last computation, kept for reports; the inputs above can always recompute it.
     computed_total: Mapped[Decimal | None] = mapped_column(MONEY)
     computed_unpaid_wages: Mapped[Decimal | None] = mapped_column(MONEY)
@@ -70,6 +80,17 @@ class WorkPeriod(UUIDPrimaryKey, Base):
     # California: days a week a meal or a rest period was missed (Labor Code 226.7).
     missed_meal_days_per_week: Mapped[int] = mapped_column(default=0)
     missed_rest_days_per_week: Mapped[int] = mapped_column(default=0)
+    # Tipped work: tips in a usual week (None: not known) and, in New York, days a week
+    # with two hours or more of work that gets no tips (12 NYCRR 146-3.4(b)).
+    tipped: Mapped[bool] = mapped_column(default=False)
+    tips_per_week: Mapped[Decimal | None] = mapped_column(MONEY)
+    untipped_days_per_week: Mapped[int] = mapped_column(default=0)
+    # Short and broken shifts: days sent home early (hours worked and scheduled on such a
+    # day) and, in California, split-shift days (casework.law.shifts).
+    short_days_per_week: Mapped[int] = mapped_column(default=0)
+    short_day_hours: Mapped[Decimal | None] = mapped_column(HOURS)
+    short_day_scheduled_hours: Mapped[Decimal | None] = mapped_column(HOURS)
+    split_shift_days_per_week: Mapped[int] = mapped_column(default=0)
 
     claim = relationship("WageClaim", back_populates="periods")
 

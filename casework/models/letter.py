@@ -56,6 +56,10 @@ class Letter(UUIDPrimaryKey, Base):
     sent_on: Mapped[date | None]
     sent_method: Mapped[str | None] = mapped_column(String(16))
     return_comment = Encrypted("case", subject="case_id", via="case")
+    # The bulk run that made it (casework/letters/bulk.py), if any.
+    bulk_run_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("bulk_letter_runs.id", ondelete="SET NULL"), index=True
+    )
 
     case = relationship("Case", back_populates="letters")
     generated_by = relationship("User", foreign_keys=[generated_by_id])

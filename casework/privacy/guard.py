@@ -128,6 +128,17 @@ def _load(folder: Path) -> tuple[tuple[_Language, ...], KeyTerms]:
 
 
 _LANGUAGES, _KEY_TERMS = _load(PATTERNS_DIR)
+# Every Latin-script language's key stems in one search: most text has none of most of them.
+_LATIN_KEYS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        lang.keys.pattern.removeprefix(r"\b")
+        for lang in _LANGUAGES
+        if lang.keys and lang.script is None
+    )
+    + ")",
+    _FLAGS,
+)
 REASON_KEYS = frozenset(rule.reason for lang in _LANGUAGES for _, rule in lang.rules)
 
 
@@ -140,11 +151,13 @@ def _primary_language(locale: str | None) -> str | None:
 
 # The guess reads the start of a long text: enough for its language, cheap on 100,000 characters.
 GUESS_SAMPLE = 4000
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9-]+(?![A-Za-z])")
 
 
 def guess_language(text: str) -> str:
     """Guess the language of text: by its script, else by its common words ("en" if unsure)."""
-    folded = fold(text[:GUESS_SAMPLE])
+    # Acronyms ("DACA", "ICE") are left out: they are written the same in every language.
+    folded = fold(_ACRONYM.sub(" ", text[:GUESS_SAMPLE]))
     latin = len(re.findall(r"[a-z]", folded))
     best, best_count = "en", latin
     for lang in _LANGUAGES:
@@ -182,14 +195,52 @@ def _windows(keys: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _pieces(lang: _Language, text: str) -> list[tuple[int, str]]:
+def _changed_windows(folded: str, normal: str, origins: list[int]) -> list[tuple[int, int]]:
+    """Stretches of the normalised text around each character that differs from the folded."""
+    changed = [
+        i
+        for i, char in enumerate(normal)
+        if char != folded[origins[i]] or (i and origins[i] != origins[i - 1] + 1)
+    ]
+    if not changed and len(normal) == len(folded):
+        return []
+    if not changed:
+        changed = [len(normal) - 1] if normal else []
+    spans: list[tuple[int, int]] = []
+    n = len(normal)
+    for i in changed:
+        start, end = max(0, i - WINDOW), min(n, i + 1 + WINDOW)
+        if start:
+            space = normal.rfind(" ", 0, start)
+            start = space + 1 if space >= 0 else 0
+        space = normal.find(" ", end)
+        end = n if space < 0 else space
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _pieces(lang: _Language, text: str, latin: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """The stretches of text a language's patterns run on (latin: where any Latin key is)."""
     if lang.keys is None:
         return [(0, text)]
-    return [(start, text[start:end]) for start, end in _windows(lang.keys, text)]
+    if lang.script is not None:
+        if not lang.script.search(text):
+            return []
+        return [(start, text[start:end]) for start, end in _windows(lang.keys, text)]
+    pieces = []
+    for outer_start, outer_end in latin:
+        outer = text[outer_start:outer_end]
+        for start, end in _windows(lang.keys, outer):
+            pieces.append((outer_start + start, outer[start:end]))
+    return pieces
 
 
 def _candidates(folded: str, primary: str | None) -> list[tuple[int, int, int, int, _Rule]]:
-    pieces = [(lang, _pieces(lang, folded)) for lang in _LANGUAGES]
+    latin = _windows(_LATIN_KEYS, folded)
+    pieces = [(lang, _pieces(lang, folded, latin)) for lang in _LANGUAGES]
     # A context of any language clears the tagged words of any language inside it.
     allowed = [
         (offset + m.start(), offset + m.end(), allow.clears)
@@ -222,11 +273,15 @@ def find_status_disclosures(text: str, locale: str | None = None) -> list[Findin
     if not text:
         return []
     primary = _primary_language(locale) or guess_language(text)
-    candidates = _candidates(fold(text), primary)
+    folded = fold(text)
+    candidates = _candidates(folded, primary)
     normal, origins = deep(text, _KEY_TERMS)
-    if normal != fold(text):
-        for start, end, rank, order, rule in _candidates(normal, primary):
+    # The normalised reading is matched only around what normalising changed: elsewhere it
+    # is the folded reading again, already matched.
+    for offset, end_at in _changed_windows(folded, normal, origins):
+        for start, end, rank, order, rule in _candidates(normal[offset:end_at], primary):
             # Back to the input: from the first to the last character the match came from.
+            start, end = offset + start, offset + end
             candidates.append((origins[start], origins[end - 1] + 1, rank + 2, order, rule))
 
     # Earliest first, then longest, so "deportation order" beats "deportation".

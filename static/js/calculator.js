@@ -27,4 +27,22 @@
       document.querySelectorAll('[data-rows="periods"]').forEach(renumber);
     }, 0);
   });
+
+  // Tipped work: show the tip questions of a period, and the notice question of the
+  // claim, once any period is marked as tipped (the server shows them when saved so).
+  function showTipQuestions() {
+    var boxes = document.querySelectorAll("input[type=checkbox][name$='-tipped']");
+    var any = false;
+    boxes.forEach(function (box) {
+      var row = box.closest("[data-row]");
+      var details = row ? row.querySelector("[data-tip-details]") : null;
+      if (details) { details.hidden = !box.checked; }
+      if (box.checked) { any = true; }
+    });
+    document.querySelectorAll("[data-tip-notice]").forEach(function (el) { el.hidden = !any; });
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.name && /-tipped$/.test(event.target.name)) { showTipQuestions(); }
+  });
 })();

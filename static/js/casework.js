@@ -58,4 +58,18 @@
       row.remove();
     }
   });
+
+  // "Select all on this page": <input type="checkbox" data-select-all="name" hidden> ticks
+  // or clears every checkbox named name in the same form.
+  document.querySelectorAll("[data-select-all]").forEach(function (box) {
+    var wrapper = box.closest("[data-select-all-wrapper]") || box;
+    wrapper.hidden = false;
+    box.hidden = false;
+    box.addEventListener("change", function () {
+      var name = box.getAttribute("data-select-all");
+      box.form.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(
+        function (other) { other.checked = box.checked; }
+      );
+    });
+  });
 })();

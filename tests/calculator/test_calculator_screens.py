@@ -118,3 +118,145 @@ def test_california_asks_about_breaks_and_new_york_does_not(make, login_as):
     response = client.post(url(case, link), data=bad)
     assert response.status_code == 422
     assert link.wage_claim.periods[0].missed_rest_days_per_week == 1
+
+
+def test_tipped_work_asks_for_tips_and_the_notice_and_credits_tips(make, login_as):
+    advocate, case, link = setup(make, jurisdiction="NY-NYC")
+    client = login_as(advocate)
+    page = client.get(url(case, link)).get_data(as_text=True)
+    # The tipped question is asked; its details stay hidden until a period is tipped.
+    assert 'name="periods-0-tipped"' in page
+    assert re.search(r"<div data-tip-details hidden>", page)
+    assert re.search(r"<div data-tip-notice hidden>", page)
+    # NYC restaurant 2025-03-03..03-09: $11.00 cash (the 2025 cash wage), 50 hours.
+    period = {"hourly_rate": "11", "pay_per_week": "", "hours_per_week": "50", "tipped": "y"}
+    # A tipped period needs the notice answered; the form comes back asking it.
+    response = client.post(url(case, link), data=claim_data(period, hospitality="y"))
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Answer given, not given or not known." in page
+    assert "<div data-tip-notice>" in page and "periods-0-tips_per_week" in page
+    # With notice: overtime at 1.5 x 16.50 - 5.50 = 19.25, 10 x (19.25 - 11.00) = 82.50.
+    data = claim_data(period, hospitality="y", tip_credit_notice_given="yes")
+    assert client.post(url(case, link), data=data).status_code == 302
+    claim = link.wage_claim
+    assert claim.tip_credit_notice_given is True and claim.periods[0].tipped is True
+    page = client.get(url(case, link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "$82.50" in page and "12 NYCRR 146-1.3, 146-1.4" in page
+    # Not known: the credit is allowed and the open question names the notice.
+    data = claim_data(period, hospitality="y", tip_credit_notice_given="unknown")
+    assert client.post(url(case, link), data=data).status_code == 302
+    assert link.wage_claim.tip_credit_notice_given is None
+    page = client.get(url(case, link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "Written notice of the tip credit" in page
+    # The stored answer is shown again on the form.
+    page = client.get(url(case, link)).get_data(as_text=True)
+    assert re.search(r'value="unknown"[^>]*checked|checked[^>]*value="unknown"', page)
+
+
+def test_california_does_not_ask_about_the_tip_credit(make, login_as):
+    advocate, case, link = setup(make, jurisdiction="CA")
+    client = login_as(advocate)
+    page = client.get(url(case, link)).get_data(as_text=True)
+    assert 'name="periods-0-tipped"' in page
+    assert "tip_credit_notice_given" not in page
+    # $12.00 cash, 40 hours in 2025 (minimum 16.50): 40 x 4.50 = 180.00 (Labor Code 351).
+    period = {"hourly_rate": "12", "pay_per_week": "", "tipped": "y"}
+    assert client.post(url(case, link), data=claim_data(period)).status_code == 302
+    page = client.get(url(case, link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "$180.00" in page and "Labor Code 351" in page
+
+
+def test_the_city_and_industry_asked_are_those_of_the_case_state(make, login_as):
+    advocate, ny_case, ny_link = setup(make, jurisdiction="NY-NYC")
+    client = login_as(advocate)
+    page = client.get(url(ny_case, ny_link)).get_data(as_text=True)
+    assert "Home care aide paid with Medicaid funds" in page
+    assert "City of Los Angeles" not in page and 'name="work_city"' not in page
+    case = make.case(assigned_to=advocate, jurisdiction="CA")
+    link = case.worker_links[0]
+    page = client.get(url(case, link)).get_data(as_text=True)
+    assert "City of Los Angeles" in page and "Home care aide" not in page
+    # Los Angeles, 2025-07-07..07-13 ($17.87 from 2025-07-01), 40 hours at $16.50:
+    # 40 x 1.37 = 54.80, citing the city's ordinance.
+    period = {
+        "start": "2025-07-07",
+        "end": "2025-07-13",
+        "hourly_rate": "16.50",
+        "pay_per_week": "",
+    }
+    data = claim_data(period, work_city="CA-LOS-ANGELES", wage_industry="")
+    assert client.post(url(case, link), data=data).status_code == 302
+    assert link.wage_claim.work_city == "CA-LOS-ANGELES"
+    assert link.wage_claim.wage_industry is None
+    page = client.get(url(case, link, "/result?as_of=2025-07-13")).get_data(as_text=True)
+    assert "$54.80" in page and "Los Angeles Municipal Code 187" in page
+    # A city of another state is refused next to its field; nothing changes.
+    bad = claim_data(period, work_city="NY-HOME-CARE")
+    response = client.post(url(case, link), data=bad)
+    assert response.status_code == 422
+    assert link.wage_claim.work_city == "CA-LOS-ANGELES"
+    # The stored city is selected again on the form.
+    page = client.get(url(case, link)).get_data(as_text=True)
+    assert re.search(
+        r'<option selected value="CA-LOS-ANGELES"|value="CA-LOS-ANGELES" selected', page
+    )
+
+
+def test_new_york_asks_how_often_a_manual_worker_was_paid(make, login_as):
+    advocate, case, link = setup(make, jurisdiction="CA")
+    client = login_as(advocate)
+    assert 'name="paid_every"' not in client.get(url(case, link)).get_data(as_text=True)
+    advocate, case, link = setup(make, jurisdiction="NY-NYC")
+    client = login_as(advocate)
+    assert 'name="paid_every"' in client.get(url(case, link)).get_data(as_text=True)
+    # 2025-03-03..03-09 at $16.50, 40 hours ($660.00), paid every two weeks, a manual
+    # worker; computed after 2025-05-09, a first violation: lost interest
+    # 660.00 x 9 % x 3.5 / 365 = 0.57 on the $330.00 paid late.
+    period = {"hourly_rate": "16.50", "pay_per_week": ""}
+    data = claim_data(period, manual_worker="y", paid_every="biweekly")
+    assert client.post(url(case, link), data=data).status_code == 302
+    claim = link.wage_claim
+    assert claim.manual_worker is True and claim.paid_every == "biweekly"
+    page = client.get(url(case, link, "/result?as_of=2025-06-01")).get_data(as_text=True)
+    assert "Damages for paying a manual worker less often than weekly" in page
+    assert "$0.57" in page and "$330.00" in page
+    assert "NY Labor Law 191(1)(a), 198(1-a)" in page
+    # An unknown schedule is refused next to the field, nothing changes.
+    response = client.post(url(case, link), data=claim_data(period, paid_every="daily"))
+    assert response.status_code == 422
+    assert link.wage_claim.paid_every == "biweekly"
+
+
+def test_short_and_split_shifts_are_asked_where_the_state_pays_for_them(make, login_as):
+    advocate, ny_case, ny_link = setup(make, jurisdiction="NY-NYC")
+    client = login_as(advocate)
+    page = client.get(url(ny_case, ny_link)).get_data(as_text=True)
+    assert "periods-0-short_days_per_week" in page
+    assert "periods-0-split_shift_days_per_week" in page
+    us_case = make.case(assigned_to=advocate, jurisdiction="US")
+    page = client.get(url(us_case, us_case.worker_links[0])).get_data(as_text=True)
+    assert 'name="periods-0-start"' in page
+    assert "periods-0-short_days_per_week" not in page
+    case = make.case(assigned_to=advocate, jurisdiction="CA")
+    link = case.worker_links[0]
+    # $17.00, 40 hours over 5 days (2025-03-03..03-09): sent home after 2 of 8 hours
+    # once a week (Wage Orders 5(A): 2 x 17.00 = 34.00) and 2 split-shift days
+    # (4(C): 2 x (9 x 16.50 - 8 x 17.00) = 2 x 12.50 = 25.00).
+    period = {
+        "hourly_rate": "17",
+        "pay_per_week": "",
+        "short_days_per_week": "1",
+        "short_day_hours": "2",
+        "split_shift_days_per_week": "2",
+    }
+    assert client.post(url(case, link), data=claim_data(period)).status_code == 302
+    stored = link.wage_claim.periods[0]
+    assert stored.short_days_per_week == 1 and stored.short_day_hours == 2
+    page = client.get(url(case, link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "Pay for days sent home early (reporting time or call-in pay)" in page
+    assert "$34.00" in page and "Split-shift pay" in page and "$25.00" in page
+    # More short days than days worked is refused next to the field.
+    bad = claim_data({**period, "short_days_per_week": "6"})
+    assert client.post(url(case, link), data=bad).status_code == 422
+    assert link.wage_claim.periods[0].short_days_per_week == 1

@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from casework.cases import deadlines, search, service
-from casework.cases.workflow import TRANSITIONS, WorkflowError, change_status
+from casework.cases.workflow import TRANSITIONS, change_status
 from casework.extensions import db
 from casework.models import AuditEvent, Case, Note, StatusRefused
 from casework.models.case import STATUSES
+from casework.refusals import Refused
 
 
 def intake(**kw) -> service.Intake:
@@ -209,7 +210,7 @@ def test_each_transition_allowed_or_refused(make, start, target):
         change_status(case, target, **kwargs)
         assert case.status == target
     else:
-        with pytest.raises(WorkflowError) as error:
+        with pytest.raises(Refused) as error:
             change_status(case, target, **kwargs)
         assert error.value.message == "not_allowed"
         assert case.status == start
@@ -217,10 +218,10 @@ def test_each_transition_allowed_or_refused(make, start, target):
 
 def test_closing_requires_outcome_and_amount(make):
     case = make.case(status="collecting")
-    with pytest.raises(WorkflowError) as error:
+    with pytest.raises(Refused) as error:
         change_status(case, "closed", amount_recovered=Decimal("5"))
     assert error.value.field == "outcome"
-    with pytest.raises(WorkflowError) as error:
+    with pytest.raises(Refused) as error:
         change_status(case, "closed", outcome="recovered")
     assert error.value.field == "amount_recovered"
     assert case.status == "collecting"
@@ -276,7 +277,7 @@ def test_group_claim_add_worker_and_employer(make):
     )
     assert len(case.worker_links) == 2 and case.worker_links[1].wage_claim is not None
     assert link.role == "successor"
-    with pytest.raises(service.CaseError):
+    with pytest.raises(Refused):
         first = case.workers[0]
         service.add_worker(case, service.WorkerInput(name=first.name, existing_id=first.id))
 

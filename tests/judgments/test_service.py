@@ -9,8 +9,9 @@ from decimal import Decimal
 import pytest
 
 from casework.judgments import service
-from casework.judgments.service import JudgmentError, PaymentInput, ShareInput
+from casework.judgments.service import PaymentInput, ShareInput
 from casework.models import Deadline, Disbursement, StatusRefused
+from casework.refusals import Refused
 
 D = Decimal
 
@@ -48,7 +49,7 @@ def test_record_judgment_fills_the_rate_and_creates_deadlines(app, make, ctx):
 
 def test_federal_judgment_needs_a_rate_and_compounds(app, make, ctx):
     case, _ = _case(make, jurisdiction="US")
-    with pytest.raises(JudgmentError) as info:
+    with pytest.raises(Refused) as info:
         _judgment(case)
     assert info.value.field == "interest_rate"
     judgment = _judgment(case, interest_rate=D("0.05"))
@@ -57,7 +58,7 @@ def test_federal_judgment_needs_a_rate_and_compounds(app, make, ctx):
 
 def test_rate_override_needs_a_reason(app, make, ctx):
     case, _ = _case(make, jurisdiction="CA")
-    with pytest.raises(JudgmentError) as info:
+    with pytest.raises(Refused) as info:
         _judgment(case, interest_rate=D("0.05"))
     assert info.value.field == "rate_override_reason"
     judgment = _judgment(case, interest_rate=D("0.05"), rate_override_reason="Stipulated rate")
@@ -71,10 +72,10 @@ def test_rate_override_needs_a_reason(app, make, ctx):
 def test_shares_must_sum_to_the_principal(app, make, ctx):
     a, b = make.worker(), make.worker()
     case, _ = _case(make, workers=[a, b])
-    with pytest.raises(JudgmentError) as info:
+    with pytest.raises(Refused) as info:
         _judgment(case, shares=[ShareInput(a.id, D("6000")), ShareInput(b.id, D("3000"))])
     assert info.value.field == "shares"
-    with pytest.raises(JudgmentError):
+    with pytest.raises(Refused):
         _judgment(case, shares=[ShareInput(uuid.uuid4(), D("10000"))])
     judgment = _judgment(case, shares=[ShareInput(a.id, D("6000")), ShareInput(b.id, D("4000"))])
     assert sorted(s.amount for s in judgment.shares) == [D("4000.00"), D("6000.00")]
@@ -82,7 +83,7 @@ def test_shares_must_sum_to_the_principal(app, make, ctx):
 
 def test_case_before_filing_cannot_hold_a_judgment(app, make, ctx):
     case, _ = _case(make, status="open")
-    with pytest.raises(JudgmentError):
+    with pytest.raises(Refused):
         _judgment(case)
 
 
@@ -97,9 +98,10 @@ def test_overpayment_refused_and_exact_payment_clears(app, make, ctx):
     judgment = _judgment(case, entered_on=date(2025, 1, 1), wage_judgment=False)
     # 10,000 at 10% for 100 days: 273.97 interest; 10,273.97 due on day 100.
     day = date(2025, 4, 11)
-    with pytest.raises(JudgmentError) as info:
+    with pytest.raises(Refused) as info:
         pay(judgment, day, "10273.98")
-    assert "10,273.97" in info.value.message
+    assert info.value.code == "overpayment"
+    assert info.value.params["due"] == Decimal("10273.97")
     assert judgment.payments == []
     pay(judgment, day, "10273.97")
     assert service.standing(judgment, day).total_due == 0
@@ -110,9 +112,9 @@ def test_overpayment_refused_and_exact_payment_clears(app, make, ctx):
 def test_future_and_pre_entry_payments_refused(app, make, ctx):
     case, _ = _case(make)
     judgment = _judgment(case)
-    with pytest.raises(JudgmentError):
+    with pytest.raises(Refused):
         pay(judgment, date(2026, 6, 2), "10")
-    with pytest.raises(JudgmentError):
+    with pytest.raises(Refused):
         pay(judgment, date(2025, 1, 14), "10")
 
 
@@ -172,7 +174,7 @@ def test_payments_after_the_increase_pay_it_last(app, make, ctx):
     case, _ = _case(make, jurisdiction="NY-NYC")
     judgment = _judgment(case, entered_on=date(2025, 1, 1))
     due = service.standing(judgment, date(2025, 6, 1)).total_due
-    with pytest.raises(JudgmentError):
+    with pytest.raises(Refused):
         pay(judgment, date(2025, 6, 1), str(due + D("0.01")))
     pay(judgment, date(2025, 6, 1), str(due))
     s = service.standing(judgment, date(2025, 6, 1))
@@ -260,7 +262,7 @@ def test_disbursement_over_share_refused(app, make, ctx):
     pay(judgment, date(2025, 1, 1), "1000.00")
     accounts = {x.worker_id: x for x in service.worker_accounts(judgment)}
     assert accounts[a.id].collected == D("750.00") and accounts[b.id].collected == D("250.00")
-    with pytest.raises(JudgmentError) as info:
+    with pytest.raises(Refused) as info:
         service.record_disbursement(
             judgment,
             worker_id=b.id,

@@ -46,7 +46,7 @@ def test_state_of_and_regions():
     assert {rates.state_of(r) for r in rates.REGIONS} == {"US", "NY", "CA"}
     assert rates.state_of("NY-LI-WESTCHESTER") == "NY"
     assert rates.state_of("CA-SMALL") == "CA"
-    assert rates.RULESET_VERSION == "2026.1"
+    assert rates.RULESET_VERSION == "2026.2"
 
 
 def test_unknown_region_and_dates_before_the_tables_are_refused():

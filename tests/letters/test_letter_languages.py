@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import re
 import subprocess
+import unicodedata
 from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from casework.letters import catalogs, content
-from casework.letters.languages import LETTER_LANGUAGES, letter_language, money
-from casework.letters.pdf_fonts import REGULAR, register_fonts
+from casework.letters import catalogs, content, pdf_fonts
+from casework.letters.languages import LETTER_LANGUAGES, RIGHT_TO_LEFT, letter_language, money
+from casework.letters.pdf_fonts import register_fonts
 from casework.letters.samples import KINDS, sample_document, sample_pdf
 
 LANGUAGES = [
@@ -38,7 +42,27 @@ def pdftotext(data: bytes) -> str:
     out = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
     )
-    return " ".join(out.stdout.decode("utf-8").split())
+    return readable(out.stdout.decode("utf-8"))
+
+
+#: The embedding marks pdftotext puts around the right-to-left stretches it finds.
+_EMBEDDINGS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e"))
+
+
+def readable(text: str, rtl: bool = False) -> str:
+    """Extracted text as a reader would compare it: Arabic presentation forms (the joined
+    shapes a PDF draws) back to letters, pdftotext's embedding marks dropped, spaces folded."""
+    text = " ".join(unicodedata.normalize("NFKC", text).translate(_EMBEDDINGS).split())
+    if not rtl:
+        return text
+    # pdftotext moves the space next to punctuation that ends a right-to-left word
+    # ("ہیں، جیسے" comes out as "ہیں ،جیسے"), and may put an Arabic vowel mark before
+    # its letter: both sides are compared without those spaces and marks.
+    return _MARKS.sub("", _SPACE_BY_PUNCTUATION.sub(r"\1", text))
+
+
+_SPACE_BY_PUNCTUATION = re.compile(r" ?([\u060c\u061b\u06d4:.]) ?")
+_MARKS = re.compile(r"[\u064b-\u0652\u0670]")
 
 
 def translated(lang: str, msgid: str) -> str:
@@ -51,7 +75,8 @@ def translated(lang: str, msgid: str) -> str:
 def test_every_letter_prints_its_translated_sentences(app, lang, kind):
     with app.app_context():
         data = sample_pdf(kind, lang)
-    text = pdftotext(data)
+    rtl = lang in RIGHT_TO_LEFT
+    text = readable(pdftotext(data), rtl)
     subject, sentence = SENTENCES[kind]
     if kind == "worker_payment_received":
         sentence = "So far we have paid you %(paid)s in total."
@@ -59,23 +84,41 @@ def test_every_letter_prints_its_translated_sentences(app, lang, kind):
         wanted = translated(lang, msgid)
         if "%(" in wanted:
             wanted = wanted.split("%(")[0].strip()
-        assert " ".join(wanted.split()) in text, (lang, kind, wanted)
+        assert readable(wanted, rtl) in text, (lang, kind, wanted)
     if lang != "en":
         # Every catalog present is unreviewed: the English letter follows the translation.
         assert not catalogs.review(lang).reviewed
         assert "The same letter in English" in text
         assert subject in text
-        assert text.index(" ".join(translated(lang, "How to reach us").split())) < text.index(
+        assert text.index(readable(translated(lang, "How to reach us"), rtl)) < text.index(
             "The same letter in English"
         )
+
+
+@functools.cache
+def cmap_of(font_name: str) -> frozenset[int]:
+    """The code points the font file's own cmap maps to glyphs (read with fontTools)."""
+    files = {**pdf_fonts._FILES}
+    for script in pdf_fonts.SCRIPT_FONTS.values():
+        files[script.regular] = script.regular_file
+        files[script.bold] = script.bold_file
+    with TTFont(pdf_fonts.FONT_DIR / files[font_name]) as font:
+        return frozenset(font.getBestCmap())
+
+
+def missing_glyphs(text: str, bold: bool = False) -> set[str]:
+    """Characters of text whose font (the one the letter prints them in) has no glyph."""
+    return {
+        char
+        for font, run in pdf_fonts.runs(text, bold)
+        for char in run
+        if not char.isspace() and ord(char) not in cmap_of(font)
+    }
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_font_is_embedded_and_every_character_has_a_glyph(app, lang):
     register_fonts()
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    glyphs = getFont(REGULAR).face.charToGlyph
     for kind in KINDS:
         with app.app_context():
             doc = sample_document(kind, lang)
@@ -94,7 +137,7 @@ def test_every_font_is_embedded_and_every_character_has_a_glyph(app, lang):
                 assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
                 assert str(font["/BaseFont"]).split("+")[0] != str(font["/BaseFont"]), "subset"
         text = content.document_text(doc) + doc.date_text + doc.reference + doc.page_label
-        missing = {ch for ch in text if not ch.isspace() and ord(ch) not in glyphs}
+        missing = missing_glyphs(text) | missing_glyphs(text, bold=True)
         assert not missing, (lang, kind, sorted(missing))
 
 
@@ -183,3 +226,70 @@ def test_the_sample_command_writes_a_letter(app, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "Pani/Pana sprawa została zamknięta" in pdftotext(out.read_bytes())
+
+
+def test_the_glyph_check_names_a_character_no_font_prints():
+    register_fonts()
+    assert missing_glyphs("Alex 王小明 \U0001f9ff") == {"\U0001f9ff"}
+
+
+def test_numbers_inside_right_to_left_text_keep_their_order():
+    from casework.letters.pdf_bidi import levels, visual_order
+
+    text = "اتصل على (718) 555-0100 الآن"
+    drawn = "".join(text[i] for i in visual_order(levels(text, rtl=True)))
+    # Drawn left to right: the Arabic words reversed, the phone number as it is written.
+    assert "(718) 555-0100" in drawn
+    assert drawn.startswith("الآن"[::-1]) and drawn.endswith("اتصل"[::-1])
+
+
+def test_an_urdu_line_is_extracted_in_reading_order(app):
+    with app.app_context():
+        text = readable(pdftotext(sample_pdf("worker_calculation", "ur")), rtl=True)
+    # The amount sits between the words that come before and after it in the sentence
+    # (pdftotext moves the spaces around the amount: they are left out of the comparison).
+    assert "ہمنےآپکیواجبتنخواہکاحسابلگایا۔کلرقم$15,866.27ہے۔" in text.replace(" ", "")
+    assert "CW-2026-0042" in text
+
+
+def test_bengali_conjuncts_are_shaped_and_extracted_as_written(app):
+    with app.app_context():
+        data = sample_pdf("worker_calculation", "bn")
+    assert "ক্ষতিপূরণ" in pdftotext(data)
+    fonts = subprocess.run(["pdffonts", "-"], input=data, capture_output=True).stdout.decode()
+    assert "NotoSansBengali-Bold" in fonts and "NotoSansBengali-Regular" in fonts
+
+
+@pytest.mark.parametrize(
+    ("lang", "font"),
+    [
+        ("zh_Hans", "DroidSansFallback"),
+        ("zh_Hant", "DroidSansFallback"),
+        ("ko", "NanumGothic"),
+        ("ar", "NotoNaskhArabic"),
+        ("ur", "NotoNaskhArabic"),
+    ],
+)
+def test_each_script_prints_in_its_own_embedded_font(app, lang, font):
+    with app.app_context():
+        data = sample_pdf("worker_case_opened", lang)
+    fonts = subprocess.run(["pdffonts", "-"], input=data, capture_output=True).stdout.decode()
+    rows = [line.split() for line in fonts.splitlines()[2:]]
+    assert any(font in row[0] for row in rows), fonts
+    assert all(row[-5] == "yes" for row in rows), fonts  # the "emb" column
+    assert not any("Helvetica" in row[0] for row in rows)
+
+
+def test_a_right_to_left_paragraph_stays_inside_the_margins():
+    from reportlab.lib.styles import ParagraphStyle
+
+    from casework.letters.pdf_script import ScriptParagraph, line_width
+
+    register_fonts()
+    style = ParagraphStyle("body", fontName="CaseworkSans", fontSize=12, leading=16)
+    long_name = "Example" * 30  # no space to break at
+    para = ScriptParagraph(f"نسخة من رسالتنا إلى {long_name} بتاريخ 4 مارس 2026", style)
+    para.wrap(300, 1000)
+    assert len(para.lines) > 2
+    assert all(line_width(pieces) <= 300 for _, pieces in para.lines)
+    assert "".join(text for text, _ in para.lines).count("Example") == 30

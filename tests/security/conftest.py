@@ -77,6 +77,7 @@ class Seed:
     payment: object = None
     disbursement: object = None
     token: object = None  # an API token of advocate_on (the row)
+    run: object = None  # a bulk letter run advocate_on started (queued, not made)
     other: dict = field(default_factory=dict)  # the same kinds of objects on other_case
 
     def other_secrets(self) -> list[bytes]:
@@ -109,7 +110,10 @@ class Seed:
             "attachment_id": str(self.attachment.id),
             "user_id": str(self.users["advocate_off"].id),
             "token_id": str(self.token.id),
+            "run_id": str(self.run.id),
             "filename": "css/casework.css",
+            "lang": "ar",
+            "kind": "worker_case_opened",
             "token": "x" * 43,  # no feed has it
         }
 
@@ -267,10 +271,17 @@ def seed(client, make) -> Seed:
         employer=other_case.employers[0],
     )
     token = tokens.create_token(users["advocate_on"], "mail house", ["read"], 30).row
+    from casework.letters import bulk
+
+    # The other advocate's case is in the selection too: it is left out, never shown.
+    run = bulk.create_run(
+        users["advocate_on"], "worker_case_opened", [str(case.id), str(other_case.id)]
+    )
     db.session.commit()  # into the test's outer transaction: a view's rollback keeps it
     return Seed(
         users=users,
         token=token,
+        run=run,
         case=case,
         other_case=other_case,
         worker=worker,
