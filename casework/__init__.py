@@ -80,6 +80,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
     from casework.calendar.views import bp as calendar_bp
     from casework.cases.calculator_views import bp as calculator_bp
     from casework.cases.merge_views import bp as duplicates_bp
+    from casework.cases.sheet_views import bp as intake_sheet_bp
     from casework.cases.views import bp as cases_bp
     from casework.dashboard.views import bp as dashboard_bp
     from casework.evidence.views import bp as evidence_bp
@@ -102,6 +103,7 @@ def create_app(config_name: str | None = None, **overrides) -> Flask:
         calendar_bp,
         timekeeping_bp,
         duplicates_bp,
+        intake_sheet_bp,
         api_tokens_bp,
     ):
         app.register_blueprint(blueprint)

@@ -219,12 +219,12 @@ class EmployerFields(Form):
     industry = StrippedStringField(
         _l("Industry (optional)"), validators=[Optional(), Length(max=80)]
     )
+    entity_type = SelectField(
+        _l("Kind of business"), choices=_choices(ENTITY_LABELS, ENTITY_TYPES), default="unknown"
+    )
     ein = StrippedStringField(
         _l("Employer identification number (EIN, optional)"),
         validators=[Optional(), Length(max=12)],
-    )
-    entity_type = SelectField(
-        _l("Kind of business"), choices=_choices(ENTITY_LABELS, ENTITY_TYPES), default="unknown"
     )
     match = HiddenField()
 
@@ -237,32 +237,68 @@ class EmployerFields(Form):
         return not any((self.business_name.data, self.address.data, self.owner_names.data))
 
 
+class IntakeParties:
+    """What an intake asks first: the type of case, the workers, the employers.
+
+    Declared before the facts so that the form's fields come in the order the New intake
+    page asks them (WTForms orders fields by when they were declared); the paper intake
+    sheet walks them in that order (`casework/cases/intake_sheet.py`).
+    """
+
+    case_type = SelectField(
+        _l("Type of case"), choices=_choices(CASE_TYPE_LABELS, CASE_TYPES), default="wage_theft"
+    )
+    workers = FieldList(FormField(WorkerFields), min_entries=2, max_entries=MAX_WORKERS)
+    employers = FieldList(FormField(EmployerFields), min_entries=2, max_entries=MAX_EMPLOYERS)
+
+
 class FactsMixin:
-    """Case facts shared by intake and the edit form."""
+    """Case facts shared by intake and the edit form, in the order the pages ask them."""
+
+    #: The facts that concern one type of case only (the pages show them in its panel).
+    CASE_TYPE_FACTS = {
+        "wage_theft": ("willful",),
+        "workers_comp": (
+            "injury_date",
+            "body_parts",
+            "notice_to_employer_on",
+            "claim_filed_on",
+            "carrier",
+            "board_case_number",
+        ),
+        "retaliation": (
+            "protected_activity",
+            "protected_activity_on",
+            "adverse_action",
+            "adverse_action_on",
+            "threatened_immigration_report",
+            "forum",
+        ),
+    }
 
     jurisdiction = SelectField(
         _l("Where did the work happen?"),
         choices=_choices(REGION_LABELS, REGIONS),
         default="NY-NYC",
     )
+    first_day_worked = date_field(_l("First day worked"))
+    last_day_worked = date_field(_l("Last day worked"))
     narrative = FreeTextField(
         _l("What happened"),
         description=_l("In the worker's words. Do not write anyone's immigration status."),
         validators=[Optional(), Length(max=20000)],
     )
-    first_day_worked = date_field(_l("First day worked"))
-    last_day_worked = date_field(_l("Last day worked"))
     willful = BooleanField(_l("The employer knew it was breaking the law (willful)"))
     # Workers' compensation
     injury_date = date_field(_l("Date of injury"))
+    body_parts = StrippedStringField(
+        _l("Parts of the body injured"),
+        validators=[Optional(), Length(max=300)],
+    )
     notice_to_employer_on = date_field(_l("Date the employer was told of the injury"))
     claim_filed_on = date_field(_l("Date the claim was filed"))
     carrier = StrippedStringField(
         _l("Insurance carrier (optional)"), validators=[Optional(), Length(max=120)]
-    )
-    body_parts = StrippedStringField(
-        _l("Parts of the body injured"),
-        validators=[Optional(), Length(max=300)],
     )
     board_case_number = StrippedStringField(
         _l("Board case number (optional)"), validators=[Optional(), Length(max=60)]
@@ -312,13 +348,7 @@ class FactsMixin:
         return ok
 
 
-class IntakeForm(FactsMixin, FlaskForm):
-    case_type = SelectField(
-        _l("Type of case"), choices=_choices(CASE_TYPE_LABELS, CASE_TYPES), default="wage_theft"
-    )
-    workers = FieldList(FormField(WorkerFields), min_entries=2, max_entries=MAX_WORKERS)
-    employers = FieldList(FormField(EmployerFields), min_entries=2, max_entries=MAX_EMPLOYERS)
-
+class IntakeForm(IntakeParties, FactsMixin, FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         ok = super().validate(extra_validators)
         ok &= self.check_facts(self.case_type.data)
@@ -417,6 +447,26 @@ class SearchForm(FlaskForm):
     )
     phone = StrippedStringField(_l("Worker's phone"), validators=[Optional(), Length(max=40)])
     employer = StrippedStringField(_l("Employer's name"), validators=[Optional(), Length(max=200)])
+
+
+class IntakeSheetForm(Form):
+    """The language (and size) of a printed intake sheet: carried in the URL, names nothing."""
+
+    language = SelectField(_l("Print an intake sheet in"), default="en")
+    both_sides = BooleanField(_l("Large type on both sides of the sheet"))
+
+    def __init__(self, *args, **kwargs):
+        from casework.letters.intake_sheet import sheet_language
+        from casework.letters.languages import ENGLISH_NAMES, LETTER_LANGUAGES
+
+        super().__init__(*args, **kwargs)
+        choices = []
+        for code in LETTER_LANGUAGES:
+            name = ENDONYMS[code] if code == "en" else f"{ENDONYMS[code]} ({ENGLISH_NAMES[code]})"
+            if sheet_language(code)[0] != code:
+                name = _l("%(language)s: in English for now", language=name)
+            choices.append(SelectChoice(code, name))
+        self.language.choices = choices
 
 
 class ListFilterForm(Form):

@@ -129,5 +129,6 @@ def new():
         open_cases=authz.visible_case_lists(open_cases),
         labels=F,
         worker_template=F.WorkerFields(prefix="workers-__index__-"),
+        sheet_form=F.IntakeSheetForm(),
         employer_template=F.EmployerFields(prefix="employers-__index__-"),
     ), (422 if request.method == "POST" and not worker_matches and not employer_matches else 200)

@@ -3,8 +3,10 @@
 Staff screens use the `messages` domain (English and Spanish). Worker letters use a
 domain of their own, `letters`: one catalog per language at
 `translations/<lang>/LC_MESSAGES/letters.po`, read once per process. Its msgids are the
-English sentences of the worker letters (`casework/letters/worker_letters.py`) and the
-breakdown's line labels; `python -m casework.letters.catalogs update` refreshes them.
+English sentences of the worker letters (`casework/letters/worker_letters.py`), the
+breakdown's line labels and the paper intake sheet's words (its own sentences in
+`casework/letters/intake_sheet.py`, the intake form's labels and choices read from the
+form class); `python -m casework.letters.catalogs update` refreshes them.
 
 Each catalog's header comment records its review by a fluent reader::
 
@@ -37,8 +39,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "translations"
 DOMAIN = "letters"
 TEMPLATE = TRANSLATIONS / "letters.pot"
-#: The modules whose `_()` sentences are worker-letter text.
-SOURCES = ("casework/letters/worker_letters.py",)
+#: The modules whose `_()` sentences are worker-letter text (and the intake sheet's).
+SOURCES = ("casework/letters/worker_letters.py", "casework/letters/intake_sheet.py")
 
 _REVIEWED_BY = re.compile(r"^#?[ \t]*Reviewed-By:[ \t]*(.*)$", re.MULTILINE)
 _REVIEWED_ON = re.compile(r"^#?[ \t]*Reviewed-On:[ \t]*(.*)$", re.MULTILINE)
@@ -146,11 +148,12 @@ def gettext(msgid: str, **params: object) -> str:
 
 
 def expected_ids() -> set[str]:
-    """Every msgid the letter catalogs must hold: the worker letters' and the line labels."""
+    """Every msgid the letter catalogs must hold: the letters', the line labels, the sheet's."""
     return _ids(_template())
 
 
 def _template() -> Catalog:
+    from casework.cases.intake_sheet import msgids as intake_form_words
     from casework.law.citations import LABELS
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -177,6 +180,11 @@ def _template() -> Catalog:
             template = read_po(fh)
     for label in LABELS.values():
         template.add(label)
+    # The paper intake sheet asks the intake form's questions: their words, read from the
+    # form class, are translated in the letter catalogs too.
+    for words in sorted(intake_form_words()):
+        if words not in template:
+            template.add(words)
     return template
 
 

@@ -1,5 +1,10 @@
-"""`flask casework letters ...` commands."""
+"""`flask casework letters ...` and `flask casework intake-sheet` commands."""
 
-from casework.letters.samples import register
+import click
 
-__all__ = ["register"]
+from casework.letters import intake_sheet, samples
+
+
+def register(group: click.Group) -> None:
+    samples.register(group)
+    intake_sheet.register(group)

@@ -84,6 +84,7 @@ MATRIX: dict[tuple[str, str], str] = {
     ("auth.setup", "GET"): "404 404 404 404 404 404",
     ("duplicates.merge_worker", "GET"): "302 403 403 403 200 403",
     ("duplicates.merge_worker_post", "POST"): "302 403 403 403 422 403",
+    ("intake_sheet.pdf", "GET"): "302 200 200 200 200 403",
     ("timekeeping.case_time", "GET"): "302 404 200 404 200 403",
     ("timekeeping.record_time", "POST"): "302 404 422 404 422 403",
     ("timekeeping.report", "GET"): "302 403 403 403 200 403",
