@@ -61,6 +61,9 @@ def period_from_model(row: WorkPeriod) -> wages.Period:
         short_day_hours=_opt(row.short_day_hours),
         short_day_scheduled_hours=_opt(row.short_day_scheduled_hours),
         split_shift_days_per_week=int(row.split_shift_days_per_week or 0),
+        paid_per_week=_opt(row.paid_per_week),
+        salary_hours=_opt(row.salary_hours),
+        fluctuating_workweek=bool(row.fluctuating_workweek),
     )
 
 
@@ -216,6 +219,9 @@ class PeriodFacts:
     short_day_hours: Decimal | None = None
     short_day_scheduled_hours: Decimal | None = None
     split_shift_days_per_week: int = 0
+    paid_per_week: Decimal | None = None
+    salary_hours: Decimal | None = None
+    fluctuating_workweek: bool = False
 
 
 @dataclass(frozen=True)

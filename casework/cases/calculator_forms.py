@@ -105,7 +105,34 @@ class PeriodForm(Form):
     pay_per_week = MoneyField(
         _l("Pay per week"),
         validators=[Optional()],
-        description=_l("What the worker actually received each week, for all the hours."),
+        description=_l("The weekly pay agreed, or usually received, for all the hours."),
+    )
+    paid_per_week = MoneyField(
+        _l("Pay actually received a week, if different (optional)"),
+        validators=[Optional()],
+        description=_l(
+            "For example when the worker was paid for fewer hours than worked, or less than "
+            "the agreed rate or weekly pay."
+        ),
+    )
+    salary_hours = HoursField(
+        _l("Hours the weekly pay was agreed to cover (optional)"),
+        validators=[
+            Optional(),
+            NumberRange(0.01, 168, _l("Hours per week must be between 0 and 168.")),
+            _places,
+        ],
+        description=_l("Only with weekly pay. If not known, 40 hours are assumed."),
+    )
+    fluctuating_workweek = BooleanField(
+        _l(
+            "The weekly pay was agreed to cover every hour, however many, was paid in full "
+            "in short weeks, and never fell below the minimum wage"
+        ),
+        description=_l(
+            "Only with weekly pay. Then federal overtime is half the regular rate "
+            "(29 CFR 778.114). Never in California."
+        ),
     )
     long_days_per_week = WholeNumberField(
         _l("Days a week longer than 10 hours from start to finish"),

@@ -63,6 +63,9 @@ ROW_FIELDS = (
     "short_day_hours",
     "short_day_scheduled_hours",
     "split_shift_days_per_week",
+    "paid_per_week",
+    "salary_hours",
+    "fluctuating_workweek",
 )
 
 
@@ -150,6 +153,11 @@ def _facts(form: WageClaimForm) -> calculator.ClaimFacts:
                     p.short_day_scheduled_hours.data if p.short_days_per_week.data else None
                 ),
                 split_shift_days_per_week=p.split_shift_days_per_week.data or 0,
+                paid_per_week=p.paid_per_week.data,
+                salary_hours=p.salary_hours.data if p.pay_per_week.data is not None else None,
+                fluctuating_workweek=(
+                    bool(p.fluctuating_workweek.data) and p.pay_per_week.data is not None
+                ),
             )
         )
     return calculator.ClaimFacts(

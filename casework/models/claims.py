@@ -91,6 +91,12 @@ class WorkPeriod(UUIDPrimaryKey, Base):
     short_day_hours: Mapped[Decimal | None] = mapped_column(HOURS)
     short_day_scheduled_hours: Mapped[Decimal | None] = mapped_column(HOURS)
     split_shift_days_per_week: Mapped[int] = mapped_column(default=0)
+    # What was really received a week when it differs from the agreed pay (hours paid
+    # short of hours worked), the hours a weekly pay was meant to cover, and whether it
+    # was agreed to cover every hour with 29 CFR 778.114(a) met.
+    paid_per_week: Mapped[Decimal | None] = mapped_column(MONEY)
+    salary_hours: Mapped[Decimal | None] = mapped_column(HOURS)
+    fluctuating_workweek: Mapped[bool] = mapped_column(default=False)
 
     claim = relationship("WageClaim", back_populates="periods")
 

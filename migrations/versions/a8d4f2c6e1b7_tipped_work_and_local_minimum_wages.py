@@ -1,6 +1,7 @@
 """Wage claims: tipped work (tips a week, days of untipped work, the tip-credit notice),
 the work location and industry that set a local or industry minimum wage, and how often a
-New York manual worker was paid; days sent home early and split shifts.
+New York manual worker was paid; days sent home early and split shifts; pay received when it
+differs from the agreed pay, the hours a weekly pay covers and a fluctuating-workweek agreement.
 
 Revision ID: a8d4f2c6e1b7
 Revises: b8d2e6f4a1c9
@@ -31,6 +32,13 @@ def upgrade():
             sa.Column("short_days_per_week", sa.Integer(), nullable=False, server_default="0")
         )
         batch_op.add_column(sa.Column("short_day_hours", sa.Numeric(6, 2), nullable=True))
+        batch_op.add_column(sa.Column("paid_per_week", sa.Numeric(12, 2), nullable=True))
+        batch_op.add_column(sa.Column("salary_hours", sa.Numeric(6, 2), nullable=True))
+        batch_op.add_column(
+            sa.Column(
+                "fluctuating_workweek", sa.Boolean(), nullable=False, server_default=sa.false()
+            )
+        )
         batch_op.add_column(
             sa.Column("short_day_scheduled_hours", sa.Numeric(6, 2), nullable=True)
         )
@@ -67,6 +75,9 @@ def downgrade():
     with op.batch_alter_table("work_periods", schema=None) as batch_op:
         batch_op.drop_column("split_shift_days_per_week")
         batch_op.drop_column("short_day_scheduled_hours")
+        batch_op.drop_column("fluctuating_workweek")
+        batch_op.drop_column("salary_hours")
+        batch_op.drop_column("paid_per_week")
         batch_op.drop_column("short_day_hours")
         batch_op.drop_column("short_days_per_week")
         batch_op.drop_column("untipped_days_per_week")

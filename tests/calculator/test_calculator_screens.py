@@ -260,3 +260,35 @@ def test_short_and_split_shifts_are_asked_where_the_state_pays_for_them(make, lo
     bad = claim_data({**period, "short_days_per_week": "6"})
     assert client.post(url(case, link), data=bad).status_code == 422
     assert link.wage_claim.periods[0].short_days_per_week == 1
+
+
+def test_pay_received_and_what_a_weekly_pay_covers_are_asked(make, login_as):
+    advocate, case, link = setup(make, jurisdiction="NY-REST")
+    client = login_as(advocate)
+    page = client.get(url(case, link)).get_data(as_text=True)
+    assert "periods-0-paid_per_week" in page and "periods-0-fluctuating_workweek" in page
+    # Paid for 30 of 40 hours at $16.00 (2025-03-03..03-09, minimum 15.50): the agreed
+    # rate is owed for every hour worked (NY Labor Law 191, 663): 640.00 - 480.00 = 160.00.
+    period = {"hourly_rate": "16", "pay_per_week": "", "paid_per_week": "480"}
+    assert client.post(url(case, link), data=claim_data(period)).status_code == 302
+    assert link.wage_claim.periods[0].paid_per_week == 480
+    page = client.get(url(case, link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "$160.00" in page
+    # Federal weekly pay of $500 for 50 hours: covering 40 hours (29 CFR 778.113) the
+    # regular rate is 12.50 and 10 x 18.75 = 187.50 is owed; agreed to cover every hour
+    # (778.114) it is 10.00 and 10 x 5.00 = 50.00.
+    us_case = make.case(assigned_to=advocate, jurisdiction="US")
+    us_link = us_case.worker_links[0]
+    weekly = {"hours_per_week": "50", "pay_per_week": "500"}
+    assert client.post(url(us_case, us_link), data=claim_data(weekly)).status_code == 302
+    page = client.get(url(us_case, us_link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "$187.50" in page
+    data = claim_data({**weekly, "fluctuating_workweek": "y"})
+    assert client.post(url(us_case, us_link), data=data).status_code == 302
+    assert us_link.wage_claim.periods[0].fluctuating_workweek is True
+    page = client.get(url(us_case, us_link, "/result?as_of=2025-03-09")).get_data(as_text=True)
+    assert "$50.00" in page and "778.114(a)" in page
+    # California never asks about a fluctuating workweek (Labor Code 515(d)).
+    ca_case = make.case(assigned_to=advocate, jurisdiction="CA")
+    page = client.get(url(ca_case, ca_case.worker_links[0])).get_data(as_text=True)
+    assert "periods-0-salary_hours" in page and "fluctuating_workweek" not in page
