@@ -494,7 +494,9 @@ def render_sheet(doc: SheetDocument, pages: int = 1) -> bytes:
     canvas.setCreator("Casework")
     top = PAGE_HEIGHT - MARGIN
     _draw(canvas, doc, plan.header.ops, MARGIN, top, PAGE_WIDTH - 2 * MARGIN)
-    for index, column in enumerate(plan.columns[: 2 * pages]):
+    # A form too long for its pages even in the smallest type goes on to another page
+    # rather than lose a question.
+    for index, column in enumerate(plan.columns):
         if index and index % 2 == 0:
             canvas.showPage()
         body_top = top - plan.header.height if index < 2 else top

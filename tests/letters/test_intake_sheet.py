@@ -321,3 +321,20 @@ def test_arabic_and_urdu_sheets_run_right_to_left(app, lang):
         assert doc.rtl and min(xs) > 612 / 2  # the title sits at the right margin
     else:
         assert not doc.rtl and min(xs) < 40  # at the left margin
+
+
+def test_a_form_too_long_for_its_page_goes_on_to_another_rather_than_lose_a_question(app):
+    extra = {
+        f"question_{n:02d}": TextAreaField(
+            f"Extra question {n:02d}", validators=[Length(max=20000)]
+        )
+        for n in range(30)
+    }
+    Long = type("Long", (IntakeForm,), extra)
+    with app.app_context():
+        doc = sheet_document("en", form_class=Long)
+        data = render_sheet(doc)
+    assert not best_layout(doc, 1).fits
+    assert pages(data) > 1
+    text = pdftotext(data)
+    assert "Extra question 29" in text and words("en", STATEMENT) in text
