@@ -4,7 +4,8 @@ Pure: plain values in, PDF bytes out, no Flask. The sheet is laid out in two
 columns, the questions in the order given, in large type: each question's words,
 then a line or box to write on (sized to the answer), tick boxes for choices. The
 type starts at 14 pt and steps down only as far as needed for the whole sheet to
-fit on one page (`SIZES`); a right-to-left language mirrors the page.
+fit its pages (`SIZES`: one page, or two for large type); a right-to-left language
+mirrors the page.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ MARGIN = 30.0
 GUTTER = 18.0
 COLUMN_WIDTH = (PAGE_WIDTH - 2 * MARGIN - GUTTER) / 2
 #: The sizes tried for the questions' words, largest first: on one page the whole intake
-#: form fits at about 9.5 pt; on both sides of the sheet at 14 pt.
+#: form fits at 8 to 10.5 pt, by language; on both sides of the sheet at 13 to 14 pt.
 SIZES = (14.0, 13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 
 INK = HexColor("#1b1b1b")
