@@ -62,7 +62,8 @@ TYPED := casework/law casework/privacy casework/crypto/keyring.py casework/crypt
          casework/letters/pdf_model.py casework/letters/pdf_page.py casework/letters/pdf_blocks.py \
          casework/letters/pdf_text.py casework/letters/pdf_fonts.py \
          casework/letters/pdf_script.py casework/letters/pdf_bidi.py \
-         casework/letters/pdf_sheet.py
+         casework/letters/pdf_sheet.py casework/letters/pdf_sheet_model.py \
+         casework/letters/pdf_sheet_parts.py
 
 typecheck: $(VENV)/.installed ## Type-check the pure libraries strictly (mypy)
 	$(BIN)/mypy $(TYPED)

@@ -12,6 +12,7 @@ Nothing here needs an application: the class's unbound fields are read directly.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -145,12 +146,13 @@ def _fields_of(form_class: type, prefix: str = "") -> Iterator[tuple[str, Unboun
         yield f"{prefix}{name}", field
 
 
+@functools.cache
 def groups(form_class: type = IntakeForm) -> tuple[Group, ...]:
     """The sheet's questions, grouped under their headings, in the form's order.
 
     A list of sub-forms (the workers, the employers) is asked once, under its own
     heading; the facts that concern one type of case (`CASE_TYPE_FACTS`) are grouped
-    under that type.
+    under that type. Read once per form class (a class does not change once declared).
     """
     by_type = {
         name: case_type

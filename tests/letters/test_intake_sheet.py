@@ -295,3 +295,46 @@ def test_the_command_writes_the_sheet(app, tmp_path):
         args=["casework", "intake-sheet", "--language", "ht", "--both-sides", "--output", str(out)]
     )
     assert result.exit_code == 0 and pages(out.read_bytes()) == 2
+
+
+def _title_x(data: bytes, title_size: float) -> list[float]:
+    """The x of each piece of text drawn at the title's size on the first page."""
+    found: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and abs(size * tm[0] - title_size) < 0.01:
+            found.append(tm[4])
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["ar", "ur", "fr"])
+def test_arabic_and_urdu_sheets_run_right_to_left(app, lang):
+    with app.app_context():
+        doc = sheet_document(lang)
+        data = render_sheet(doc)
+    size = best_layout(doc, 1).size + 5  # the title's size
+    xs = _title_x(data, size)
+    assert xs, lang
+    if lang in RIGHT_TO_LEFT:
+        assert doc.rtl and min(xs) > 612 / 2  # the title sits at the right margin
+    else:
+        assert not doc.rtl and min(xs) < 40  # at the left margin
+
+
+def test_a_form_too_long_for_its_page_goes_on_to_another_rather_than_lose_a_question(app):
+    extra = {
+        f"question_{n:02d}": TextAreaField(
+            f"Extra question {n:02d}", validators=[Length(max=20000)]
+        )
+        for n in range(30)
+    }
+    Long = type("Long", (IntakeForm,), extra)
+    with app.app_context():
+        doc = sheet_document("en", form_class=Long)
+        data = render_sheet(doc)
+    assert not best_layout(doc, 1).fits
+    assert pages(data) > 1
+    text = pdftotext(data)
+    assert "Extra question 29" in text and words("en", STATEMENT) in text
