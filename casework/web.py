@@ -19,10 +19,10 @@ from casework.refusals import Refused
 FALLBACK = "invalid"
 
 
-def _shown(name: str, value, formats: Mapping[str, Callable]) -> object:
+def _shown(name: str, value, formats: Mapping[str, Callable] | None) -> object:
     from casework.i18n import day, money
 
-    if name in formats:
+    if formats and name in formats:
         return formats[name](value)
     if isinstance(value, Decimal):
         return money(value)
@@ -32,7 +32,7 @@ def _shown(name: str, value, formats: Mapping[str, Callable]) -> object:
 
 
 def refusal_message(
-    refused: Refused, messages: Mapping[str, object], formats: Mapping[str, Callable] = {}
+    refused: Refused, messages: Mapping[str, object], formats: Mapping[str, Callable] | None = None
 ) -> str:
     """The refusal in words: the area's message for its code, filled with its params.
 
@@ -55,7 +55,10 @@ def refusal_message(
 
 
 def show_refusal(
-    form, refused: Refused, messages: Mapping[str, object], formats: Mapping[str, Callable] = {}
+    form,
+    refused: Refused,
+    messages: Mapping[str, object],
+    formats: Mapping[str, Callable] | None = None,
 ) -> None:
     """Put the message next to its field on the form, or above the page when it has none."""
     message = refusal_message(refused, messages, formats)

@@ -31,7 +31,7 @@ class SheetDocument:
     title: str
     organization: str = ""
     intro: str = ""
-    statement: str = ""  # the immigration-status statement, printed in a panel
+    statement: str = ""  # the promise that nothing of the kind is asked, printed in a panel
     notice: str = ""  # e.g. how to ask for an interpreter
     groups: tuple[SheetGroup, ...] = ()
     language: str = "en"

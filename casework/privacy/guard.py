@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,12 +178,13 @@ def guess_language(text: str) -> str:
     return best
 
 
-def _windows(keys: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Stretches of text around each key stem, widened to whitespace, merged."""
+def _widened(text: str, marks: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of text WINDOW characters either side of each mark, widened to whitespace,
+    overlapping ones merged (marks in order)."""
     spans: list[tuple[int, int]] = []
     n = len(text)
-    for m in keys.finditer(text):
-        start, end = max(0, m.start() - WINDOW), min(n, m.end() + WINDOW)
+    for mark_start, mark_end in marks:
+        start, end = max(0, mark_start - WINDOW), min(n, mark_end + WINDOW)
         if start:
             space = text.rfind(" ", 0, start)
             start = space + 1 if space >= 0 else 0
@@ -193,6 +195,11 @@ def _windows(keys: re.Pattern[str], text: str) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
     return spans
+
+
+def _windows(keys: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Stretches of text around each key stem, widened to whitespace, merged."""
+    return _widened(text, (m.span() for m in keys.finditer(text)))
 
 
 def _changed_windows(folded: str, normal: str, origins: list[int]) -> list[tuple[int, int]]:
@@ -206,20 +213,7 @@ def _changed_windows(folded: str, normal: str, origins: list[int]) -> list[tuple
         return []
     if not changed:
         changed = [len(normal) - 1] if normal else []
-    spans: list[tuple[int, int]] = []
-    n = len(normal)
-    for i in changed:
-        start, end = max(0, i - WINDOW), min(n, i + 1 + WINDOW)
-        if start:
-            space = normal.rfind(" ", 0, start)
-            start = space + 1 if space >= 0 else 0
-        space = normal.find(" ", end)
-        end = n if space < 0 else space
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
-        else:
-            spans.append((start, end))
-    return spans
+    return _widened(normal, ((i, i + 1) for i in changed))
 
 
 def _pieces(lang: _Language, text: str, latin: list[tuple[int, int]]) -> list[tuple[int, str]]:
